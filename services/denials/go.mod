@@ -1,0 +1,22 @@
+module github.com/vigil-org/vigil/services/denials
+
+go 1.26.7
+
+require (
+	github.com/vigil-org/vigil/pkg v0.0.0
+	github.com/vigil-org/vigil/proto v0.0.0
+	google.golang.org/genproto/googleapis/rpc v0.0.0-20260817212433-ac3dfec99bb1
+	google.golang.org/grpc v1.85.0
+	google.golang.org/protobuf v1.36.12
+)
+
+require (
+	github.com/google/uuid v1.6.0
+	golang.org/x/net v0.60.0 // indirect
+	golang.org/x/sys v0.49.0 // indirect
+	golang.org/x/text v0.44.0 // indirect
+)
+
+replace github.com/vigil-org/vigil/pkg => ../../pkg
+
+replace github.com/vigil-org/vigil/proto => ../../proto

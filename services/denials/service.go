@@ -1,0 +1,131 @@
+// Package denials is the command side for denial notifications. Register
+// wires the domain, application, event-store adapter and gRPC port; Run
+// drives expiry of notices whose review date has passed.
+package denials
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"google.golang.org/grpc"
+
+	"github.com/vigil-org/vigil/pkg/eventstore"
+	"github.com/vigil-org/vigil/pkg/model"
+	vigilv1 "github.com/vigil-org/vigil/proto/vigil/v1"
+	"github.com/vigil-org/vigil/services/denials/adapters"
+	"github.com/vigil-org/vigil/services/denials/app"
+	"github.com/vigil-org/vigil/services/denials/domain"
+	"github.com/vigil-org/vigil/services/denials/ports"
+)
+
+// Config configures the service.
+type Config struct {
+	Store  eventstore.Store
+	Roster model.Roster
+	// ReviewPeriod defaults to three years.
+	ReviewPeriod time.Duration
+	// ExpiryInterval is how often expiry runs; default one minute.
+	ExpiryInterval time.Duration
+	// Now defaults to time.Now.
+	Now    func() time.Time
+	Logger *slog.Logger
+}
+
+// Validate reports every configuration problem at once.
+func (c Config) Validate() error {
+	var errs []error
+	if c.Store == nil {
+		errs = append(errs, errors.New("denials: Store is required"))
+	}
+	if c.Roster == nil {
+		errs = append(errs, errors.New("denials: Roster is required"))
+	}
+	if c.ReviewPeriod < 0 || c.ExpiryInterval < 0 {
+		errs = append(errs, errors.New("denials: durations must not be negative"))
+	}
+	return errors.Join(errs...)
+}
+
+func (c *Config) defaults() {
+	if c.ReviewPeriod == 0 {
+		c.ReviewPeriod = domain.DefaultReviewPeriod
+	}
+	if c.ExpiryInterval == 0 {
+		c.ExpiryInterval = time.Minute
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+}
+
+// Service is the wired denials service.
+type Service struct {
+	App *app.Service
+	due *adapters.DueIndex
+	cfg Config
+}
+
+// New wires the service.
+func New(cfg Config) (*Service, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	cfg.defaults()
+	policy := domain.Policy{ReviewPeriod: cfg.ReviewPeriod, Roster: cfg.Roster}
+	a := app.New(adapters.NewRepository(cfg.Store), policy, cfg.Now)
+	return &Service{App: a, due: adapters.NewDueIndex(cfg.Store), cfg: cfg}, nil
+}
+
+// Register adds the gRPC service to s.
+func (s *Service) Register(g grpc.ServiceRegistrar) {
+	vigilv1.RegisterDenialsServiceServer(g, ports.NewServer(s.App, s.cfg.Logger))
+}
+
+// Run follows the log for review dates and expires overdue notices every
+// ExpiryInterval, until ctx is cancelled.
+func (s *Service) Run(ctx context.Context) error {
+	errc := make(chan error, 1)
+	go func() { errc <- s.due.Run(ctx) }()
+	t := time.NewTicker(s.cfg.ExpiryInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			<-errc
+			return nil
+		case err := <-errc:
+			return fmt.Errorf("denials due index: %w", err)
+		case <-t.C:
+			s.expire(ctx)
+		}
+	}
+}
+
+// ExpireNow runs one expiry pass once the due index has caught up with
+// position; tests use it with an injected clock.
+func (s *Service) ExpireNow(ctx context.Context, position uint64) (int, error) {
+	for s.due.Position() < position {
+		select {
+		case <-ctx.Done():
+			return 0, ctx.Err()
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+	return s.App.ExpireDue(ctx, s.due)
+}
+
+func (s *Service) expire(ctx context.Context) {
+	n, err := s.App.ExpireDue(ctx, s.due)
+	if err != nil {
+		s.cfg.Logger.Error("denial expiry", "err", err)
+	}
+	if n > 0 {
+		s.cfg.Logger.Info("denials expired", "count", n)
+	}
+}

@@ -1,0 +1,81 @@
+// Package views is the query side: projections of the event log into a
+// local bbolt database, served over gRPC per member.
+package views
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+
+	"google.golang.org/grpc"
+
+	"github.com/vigil-org/vigil/pkg/eventstore"
+	"github.com/vigil-org/vigil/pkg/model"
+	vigilv1 "github.com/vigil-org/vigil/proto/vigil/v1"
+	"github.com/vigil-org/vigil/services/views/adapters"
+	"github.com/vigil-org/vigil/services/views/app"
+	"github.com/vigil-org/vigil/services/views/ports"
+)
+
+// Config configures the views service.
+type Config struct {
+	Store  eventstore.Store
+	Roster model.Roster
+	// Path is the views database file.
+	Path   string
+	Logger *slog.Logger
+}
+
+// Validate reports every configuration problem at once.
+func (c Config) Validate() error {
+	var errs []error
+	if c.Store == nil {
+		errs = append(errs, errors.New("views: Store is required"))
+	}
+	if c.Roster == nil {
+		errs = append(errs, errors.New("views: Roster is required"))
+	}
+	if c.Path == "" {
+		errs = append(errs, errors.New("views: Path is required"))
+	}
+	return errors.Join(errs...)
+}
+
+// Service is the wired views service.
+type Service struct {
+	App       *app.Service
+	DB        *adapters.Store
+	Projector *adapters.Projector
+	log       *slog.Logger
+}
+
+// New opens the database and wires the service. Close releases it.
+func New(cfg Config) (*Service, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	db, err := adapters.Open(cfg.Path)
+	if err != nil {
+		return nil, err
+	}
+	proj, err := adapters.NewProjector(db, cfg.Store, cfg.Logger)
+	if err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	return &Service{App: app.New(db, proj, cfg.Roster), DB: db, Projector: proj, log: cfg.Logger}, nil
+}
+
+// Register adds the gRPC service to g.
+func (s *Service) Register(g grpc.ServiceRegistrar) {
+	vigilv1.RegisterViewsServiceServer(g, ports.NewServer(s.App, s.log))
+}
+
+// Run projects the log until ctx is cancelled.
+func (s *Service) Run(ctx context.Context) error { return s.Projector.Run(ctx) }
+
+// Close closes the database. Safe to call twice.
+func (s *Service) Close() error { return s.DB.Close() }

@@ -20,22 +20,27 @@ func Invalid(field, format string, args ...any) error {
 }
 
 // Prefix returns err with every FieldError's path prefixed by prefix and a
-// dot. Other errors are returned unchanged.
+// dot, looking through errors.Join trees and %w wrapping. Other errors are
+// returned unchanged.
 func Prefix(prefix string, err error) error {
 	if err == nil {
 		return nil
 	}
-	if joined, ok := err.(interface{ Unwrap() []error }); ok {
-		errs := joined.Unwrap()
+	if fe, ok := err.(*FieldError); ok {
+		return &FieldError{Field: join(prefix, fe.Field), Reason: fe.Reason}
+	}
+	switch u := err.(type) {
+	case interface{ Unwrap() []error }:
+		errs := u.Unwrap()
 		out := make([]error, len(errs))
 		for i, e := range errs {
 			out[i] = Prefix(prefix, e)
 		}
 		return errors.Join(out...)
-	}
-	var fe *FieldError
-	if errors.As(err, &fe) {
-		return &FieldError{Field: join(prefix, fe.Field), Reason: fe.Reason}
+	case interface{ Unwrap() error }:
+		if len(FieldErrors(err)) > 0 {
+			return Prefix(prefix, u.Unwrap())
+		}
 	}
 	return err
 }
@@ -53,22 +58,22 @@ func join(prefix, field string) string {
 	return prefix + "." + field
 }
 
-// FieldErrors flattens err (possibly an errors.Join tree) into its
+// FieldErrors flattens err (errors.Join trees, %w wrapping) into its
 // FieldErrors, in order.
 func FieldErrors(err error) []*FieldError {
-	if err == nil {
+	switch u := err.(type) {
+	case nil:
 		return nil
-	}
-	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+	case *FieldError:
+		return []*FieldError{u}
+	case interface{ Unwrap() []error }:
 		var out []*FieldError
-		for _, e := range joined.Unwrap() {
+		for _, e := range u.Unwrap() {
 			out = append(out, FieldErrors(e)...)
 		}
 		return out
-	}
-	var fe *FieldError
-	if errors.As(err, &fe) {
-		return []*FieldError{fe}
+	case interface{ Unwrap() error }:
+		return FieldErrors(u.Unwrap())
 	}
 	return nil
 }

@@ -44,7 +44,7 @@ func TestPrefix(t *testing.T) {
 			err:    errors.Join(inv("reference"), inv("authority"), inv("reason")),
 			fields: []string{"notice.reference", "notice.authority", "notice.reason"}},
 		{name: "nested joins are flattened in order", prefix: "notice",
-			err: errors.Join(inv("a"), errors.Join(inv("b"), errors.Join(inv("c"))), nil, inv("d")),
+			err:    errors.Join(inv("a"), errors.Join(inv("b"), errors.Join(inv("c"))), nil, inv("d")),
 			fields: []string{"notice.a", "notice.b", "notice.c", "notice.d"}},
 		{name: "wrapped field error", prefix: "notice", err: fmt.Errorf("context: %w", inv("reason")),
 			fields: []string{"notice.reason"}},

@@ -47,9 +47,7 @@ func CheckText(field, s string, max int, required, multiline bool) error {
 	return nil
 }
 
-func isBidiControl(r rune) bool {
-	return (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069')
-}
+func isBidiControl(r rune) bool { return unicode.Is(unicode.Bidi_Control, r) }
 
 func isBlank(s string) bool {
 	for _, r := range s {

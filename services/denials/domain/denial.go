@@ -44,6 +44,9 @@ func (d *Denial) Exists() bool { return d != nil && d.Version > 0 }
 // Apply changes the state by one recorded event. It is the only place the
 // state changes.
 func (d *Denial) Apply(r Recorded) {
+	if d.Acks == nil {
+		d.Acks, d.requests = map[string]time.Time{}, map[string]Recorded{}
+	}
 	switch e := r.Event.(type) {
 	case Notified:
 		d.Originator, d.Notice, d.Status = r.Actor.Member, e.Notice, StatusActive

@@ -2,6 +2,7 @@ package domain
 
 import (
 	"errors"
+	"slices"
 	"time"
 
 	"github.com/vigil-org/vigil/pkg/model"
@@ -17,6 +18,8 @@ var (
 	ErrNotAddressed = errors.New("only an addressed member may acknowledge a notice")
 	// ErrAgencyNotAllowed: agencies read; only member delegations notify.
 	ErrAgencyNotAllowed = errors.New("agencies may not issue denial commands")
+	// ErrNotMember: the actor is not a regime member.
+	ErrNotMember = errors.New("only regime members may notify")
 	// ErrNotActive: the notice was revoked or has expired.
 	ErrNotActive = errors.New("the notice is no longer active")
 	// ErrAlreadyAcknowledged: the member already acknowledged receipt.
@@ -44,6 +47,9 @@ const DefaultReviewPeriod = 3 * 365 * 24 * time.Hour
 func Notify(p Policy, d *Denial, actor Actor, n Notice, now time.Time) ([]Event, error) {
 	if actor.Agency != "" {
 		return nil, ErrAgencyNotAllowed
+	}
+	if !p.Roster.IsMember(actor.Member) {
+		return nil, ErrNotMember
 	}
 	if d.Exists() {
 		return nil, ErrAlreadyExists
@@ -107,7 +113,7 @@ func Acknowledge(p Policy, d *Denial, actor Actor) ([]Event, error) {
 	if actor.Agency != "" {
 		return nil, ErrAgencyNotAllowed
 	}
-	if actor.Member == d.Originator {
+	if !slices.Contains(d.Notice.Releasability.Recipients(p.Roster, d.Originator), actor.Member) {
 		return nil, ErrNotAddressed
 	}
 	if _, done := d.Acks[actor.Member]; done {

@@ -29,6 +29,7 @@ var errorCodes = []struct {
 	{domain.ErrNotOriginator, codes.PermissionDenied},
 	{domain.ErrNotAddressed, codes.PermissionDenied},
 	{domain.ErrAgencyNotAllowed, codes.PermissionDenied},
+	{domain.ErrNotMember, codes.PermissionDenied},
 	{domain.ErrNotActive, codes.FailedPrecondition},
 	{domain.ErrNotDue, codes.FailedPrecondition},
 	{domain.ErrAlreadyAcknowledged, codes.AlreadyExists},

@@ -19,6 +19,12 @@ const (
 	RolePurchaser
 	RoleExporter
 	RoleOther
+	RoleEnquiringParty
+	RoleIntermediary
+	RoleFrontCompany
+	RoleShipper
+	RoleNotifyParty
+	RoleCarrier
 	maxPartyRole
 )
 
@@ -59,6 +65,9 @@ type Party struct {
 	Addresses   []Address
 	Country     string
 	Identifiers []Identifier
+	Phones      []string
+	Emails      []string
+	Websites    []string
 }
 
 // Validate checks a party; field paths are relative to the party.
@@ -75,7 +84,7 @@ func (p Party) Validate() error {
 		errs = append(errs, CheckText(fmt.Sprintf("aliases[%d]", i), a, MaxNameLen, true, false))
 	}
 	errs = append(errs, checkCountry("country", p.Country, false))
-	errs = append(errs, p.validateAddresses(), p.validateIdentifiers())
+	errs = append(errs, p.validateAddresses(), p.validateIdentifiers(), p.validateContacts())
 	return errors.Join(errs...)
 }
 

@@ -46,7 +46,7 @@ func TestPartyValidate(t *testing.T) {
 
 		{name: "role zero", modify: func(p *model.Party) { p.Role = 0 }, fields: []string{"role"}},
 		{name: "role negative", modify: func(p *model.Party) { p.Role = -1 }, fields: []string{"role"}},
-		{name: "role past the last", modify: func(p *model.Party) { p.Role = model.RoleOther + 1 }, fields: []string{"role"}},
+		{name: "role past the last", modify: func(p *model.Party) { p.Role = model.RoleCarrier + 1 }, fields: []string{"role"}},
 		{name: "name empty", modify: func(p *model.Party) { p.Name = "" }, fields: []string{"name"}},
 		{name: "name blank", modify: func(p *model.Party) { p.Name = " \u00a0 " }, fields: []string{"name"}},
 		{name: "name with newline", modify: func(p *model.Party) { p.Name = "A\nB" }, fields: []string{"name"}},
@@ -114,8 +114,8 @@ func TestPartyValidate(t *testing.T) {
 }
 
 func TestPartyRoleValid(t *testing.T) {
-	for r := model.PartyRole(-1); r <= model.RoleOther+1; r++ {
-		want := r >= model.RoleEndUser && r <= model.RoleOther
+	for r := model.PartyRole(-1); r <= model.RoleCarrier+1; r++ {
+		want := r >= model.RoleEndUser && r <= model.RoleCarrier
 		t.Run(fmt.Sprint(int(r)), func(t *testing.T) {
 			if got := r.Valid(); got != want {
 				t.Fatalf("PartyRole(%d).Valid() = %v, want %v", r, got, want)

@@ -12,10 +12,13 @@ import (
 // Party converts a protobuf party (nil gives the zero party).
 func Party(p *vigilv1.Party) model.Party {
 	out := model.Party{
-		Role:    model.PartyRole(p.GetRole()),
-		Name:    p.GetName(),
-		Aliases: p.GetAliases(),
-		Country: p.GetCountry(),
+		Role:     model.PartyRole(p.GetRole()),
+		Name:     p.GetName(),
+		Aliases:  p.GetAliases(),
+		Country:  p.GetCountry(),
+		Phones:   p.GetPhones(),
+		Emails:   p.GetEmails(),
+		Websites: p.GetWebsites(),
 	}
 	for _, a := range p.GetAddresses() {
 		out.Addresses = append(out.Addresses, Address(a))
@@ -31,10 +34,13 @@ func Party(p *vigilv1.Party) model.Party {
 // PartyPB converts a domain party.
 func PartyPB(p model.Party) *vigilv1.Party {
 	out := &vigilv1.Party{
-		Role:    vigilv1.PartyRole(p.Role),
-		Name:    p.Name,
-		Aliases: p.Aliases,
-		Country: p.Country,
+		Role:     vigilv1.PartyRole(p.Role),
+		Name:     p.Name,
+		Aliases:  p.Aliases,
+		Country:  p.Country,
+		Phones:   p.Phones,
+		Emails:   p.Emails,
+		Websites: p.Websites,
 	}
 	for _, a := range p.Addresses {
 		out.Addresses = append(out.Addresses, AddressPB(a))
@@ -129,4 +135,30 @@ func MoneyPB(m model.Money) *vigilv1.Money {
 		return nil
 	}
 	return &vigilv1.Money{Currency: m.Currency, AmountMinor: m.AmountMinor}
+}
+
+// ItemKind names the aggregate type of an item kind, "" for unknown.
+func ItemKind(k vigilv1.ItemKind) string {
+	switch k {
+	case vigilv1.ItemKind_ITEM_KIND_DENIAL:
+		return "denial"
+	case vigilv1.ItemKind_ITEM_KIND_PROCUREMENT:
+		return "procurement"
+	case vigilv1.ItemKind_ITEM_KIND_ALERT:
+		return "alert"
+	}
+	return ""
+}
+
+// ItemKindPB is the kind of an aggregate type.
+func ItemKindPB(aggregateType string) vigilv1.ItemKind {
+	switch aggregateType {
+	case "denial":
+		return vigilv1.ItemKind_ITEM_KIND_DENIAL
+	case "procurement":
+		return vigilv1.ItemKind_ITEM_KIND_PROCUREMENT
+	case "alert":
+		return vigilv1.ItemKind_ITEM_KIND_ALERT
+	}
+	return vigilv1.ItemKind_ITEM_KIND_UNSPECIFIED
 }

@@ -11,8 +11,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"google.golang.org/grpc/status"
+
+	vigilv1 "github.com/vigil-org/vigil/proto/vigil/v1"
 )
 
 func main() {
@@ -53,15 +56,18 @@ func (u usageError) Error() string { return u.msg + "\n" + usageText }
 const usageText = `usage: vigilctl [--server HOST:PORT] [--data-dir DIR] [--as ID] [--cert FILE --key FILE --ca FILE]
                 [-o json|table] [--timeout D] COMMAND
 commands:
-  denial notify -f FILE [--request-id ID]
-  denial amend ID -f FILE [--comment TEXT] [--request-id ID]
-  denial review ID (--renew | --revoke | --amend -f FILE) [--comment TEXT] [--request-id ID]
-  denial ack ID [--request-id ID]
-  denial list [--inbox | --own] [--status active|revoked|expired] [--min-position N]
-  denial show ID [--min-position N]`
+  denial notify -f FILE | amend ID -f FILE [--comment T] | review ID (--renew | --revoke | --amend -f FILE)
+         | ack ID | list | show ID
+  procurement report -f FILE | update ID -f FILE | outcome ID OUTCOME | withdraw ID [--reason T]
+         | link ID OTHER_ID [--comment T] | ack ID | list | show ID
+  alert raise -f FILE | update ID -f FILE | respond ID -f FILE | ack ID | close ID [--reason T] | list | show ID
+  inbox          all three kinds shared with you
+every command takes [--request-id ID]; list and inbox take [--inbox | --own] [--unacked] [--status S]
+[--country ISO3] [--code MTCR-PREFIX] [--from DATE] [--to DATE] [--kind K] [--min-position N];
+show takes [--min-position N]`
 
 func dispatch(ctx context.Context, g global, args []string, out io.Writer) error {
-	if len(args) < 2 || args[0] != "denial" {
+	if len(args) < 1 {
 		return usageError{"expected a command"}
 	}
 	conn, err := g.dial()
@@ -70,12 +76,19 @@ func dispatch(ctx context.Context, g global, args []string, out io.Writer) error
 	}
 	defer conn.Close()
 	c := &client{conn: conn, out: out, format: g.output}
-	cmds := map[string]func(context.Context, []string) error{
-		"notify": c.notify, "amend": c.amend, "review": c.review, "ack": c.ack, "list": c.list, "show": c.show,
+	if args[0] == "inbox" {
+		return c.list(ctx, args[1:], vigilv1.ItemKind_ITEM_KIND_UNSPECIFIED)
 	}
-	cmd, ok := cmds[args[1]]
+	groups := map[string]map[string]func(context.Context, []string) error{
+		"denial": c.denialCommands(), "procurement": c.procurementCommands(), "alert": c.alertCommands(),
+	}
+	group, ok := groups[args[0]]
+	if !ok || len(args) < 2 {
+		return usageError{"unknown command " + strings.Join(args, " ")}
+	}
+	cmd, ok := group[args[1]]
 	if !ok {
-		return usageError{"unknown denial command " + args[1]}
+		return usageError{"unknown " + args[0] + " command " + args[1]}
 	}
 	return cmd(ctx, args[2:])
 }

@@ -12,29 +12,33 @@ import (
 	vigilv1 "github.com/vigil-org/vigil/proto/vigil/v1"
 )
 
-func printTable(out io.Writer, rows []*vigilv1.NoticeSummary) error {
+func printTable(out io.Writer, rows []*vigilv1.ItemSummary) error {
 	tw := tabwriter.NewWriter(out, 0, 2, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tFROM\tREFERENCE\tDEST\tCODES\tSTATUS\tACK\tNOTIFIED")
+	fmt.Fprintln(tw, "ID\tKIND\tFROM\tREFERENCE\tDEST\tCODES\tSTATUS\tACK\tCREATED\tDUE")
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.GetId(), r.GetOriginator(), r.GetReference(),
-			r.GetDestinationCountry(), strings.Join(r.GetControlCodes(), ","), statusName(r.GetStatus()),
-			yesNo(r.GetAcknowledged()), day(r.GetNotifiedAt()))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.GetId(), kindName(r.GetKind()), r.GetOriginator(),
+			r.GetReference(), r.GetDestinationCountry(), strings.Join(r.GetControlCodes(), ","), statusName(r.GetStatus()),
+			yesNo(r.GetAcknowledged()), day(r.GetCreatedAt()), day(r.GetDueAt()))
 	}
 	return tw.Flush()
 }
 
-func printDetail(out io.Writer, d *vigilv1.GetNoticeResponse) error {
-	s, n := d.GetSummary(), d.GetNotice()
+func printDetail(out io.Writer, d *vigilv1.GetItemResponse) error {
+	s := d.GetSummary()
 	tw := tabwriter.NewWriter(out, 0, 2, 2, ' ', 0)
-	fmt.Fprintf(tw, "id\t%s\nfrom\t%s\nreference\t%s\nstatus\t%s\nversion\t%d\n", s.GetId(), s.GetOriginator(),
-		n.GetReference(), statusName(s.GetStatus()), s.GetVersion())
-	fmt.Fprintf(tw, "destination\t%s\nitem\t%s\nreason\t%s\nreview due\t%s\n", n.GetDestinationCountry(),
-		n.GetItemDescription(), n.GetReason(), day(s.GetReviewDue()))
-	for _, p := range n.GetParties() {
-		fmt.Fprintf(tw, "party\t%s (%s, %s)\n", p.GetName(), strings.TrimPrefix(p.GetRole().String(), "PARTY_ROLE_"), p.GetCountry())
+	fmt.Fprintf(tw, "id\t%s\nkind\t%s\nfrom\t%s\nreference\t%s\nstatus\t%s\nversion\t%d\n", s.GetId(), kindName(s.GetKind()),
+		s.GetOriginator(), s.GetReference(), statusName(s.GetStatus()), s.GetVersion())
+	fmt.Fprintf(tw, "title\t%s\ndestination\t%s\ncountries\t%s\ncodes\t%s\ndue\t%s\n", s.GetTitle(), s.GetDestinationCountry(),
+		strings.Join(s.GetCountries(), ","), strings.Join(s.GetControlCodes(), ","), day(s.GetDueAt()))
+	for _, p := range parties(d) {
+		fmt.Fprintf(tw, "party\t%s (%s, %s)\n", p.GetName(), strings.ToLower(strings.TrimPrefix(p.GetRole().String(), "PARTY_ROLE_")), p.GetCountry())
 	}
 	for _, r := range d.GetRecipients() {
-		fmt.Fprintf(tw, "recipient\t%s acknowledged=%s\n", r.GetMember(), yesNo(r.GetAcknowledged()))
+		fmt.Fprintf(tw, "recipient\t%s acknowledged=%s responded=%s lapsed=%s %s\n", r.GetMember(), yesNo(r.GetAcknowledged()),
+			yesNo(r.GetResponded()), yesNo(r.GetLapsed()), strings.ToLower(strings.TrimPrefix(r.GetResponse().GetOutcome().String(), "RESPONSE_OUTCOME_")))
+	}
+	for _, l := range d.GetLinks() {
+		fmt.Fprintf(tw, "link\t%s %s by %s\n", kindName(l.GetOther().GetKind()), l.GetOther().GetId(), l.GetLinkedBy())
 	}
 	for _, h := range d.GetHistory() {
 		e := h.GetEvent()
@@ -44,8 +48,18 @@ func printDetail(out io.Writer, d *vigilv1.GetNoticeResponse) error {
 	return tw.Flush()
 }
 
-func statusName(s vigilv1.NoticeStatus) string {
-	return strings.ToLower(strings.TrimPrefix(s.String(), "NOTICE_STATUS_"))
+func parties(d *vigilv1.GetItemResponse) []*vigilv1.Party {
+	switch {
+	case d.GetDenial() != nil:
+		return d.GetDenial().GetParties()
+	case d.GetProcurement() != nil:
+		return d.GetProcurement().GetParties()
+	}
+	return d.GetAlert().GetParties()
+}
+
+func statusName(s vigilv1.ItemStatus) string {
+	return strings.ToLower(strings.TrimPrefix(s.String(), "ITEM_STATUS_"))
 }
 
 func yesNo(b bool) string {

@@ -38,19 +38,31 @@ const (
 	PartyRole_PARTY_ROLE_PURCHASER              PartyRole = 5
 	PartyRole_PARTY_ROLE_EXPORTER               PartyRole = 6
 	PartyRole_PARTY_ROLE_OTHER                  PartyRole = 7
+	PartyRole_PARTY_ROLE_ENQUIRING_PARTY        PartyRole = 8
+	PartyRole_PARTY_ROLE_INTERMEDIARY           PartyRole = 9
+	PartyRole_PARTY_ROLE_FRONT_COMPANY          PartyRole = 10
+	PartyRole_PARTY_ROLE_SHIPPER                PartyRole = 11
+	PartyRole_PARTY_ROLE_NOTIFY_PARTY           PartyRole = 12
+	PartyRole_PARTY_ROLE_CARRIER                PartyRole = 13
 )
 
 // Enum value maps for PartyRole.
 var (
 	PartyRole_name = map[int32]string{
-		0: "PARTY_ROLE_UNSPECIFIED",
-		1: "PARTY_ROLE_END_USER",
-		2: "PARTY_ROLE_CONSIGNEE",
-		3: "PARTY_ROLE_INTERMEDIATE_CONSIGNEE",
-		4: "PARTY_ROLE_BROKER",
-		5: "PARTY_ROLE_PURCHASER",
-		6: "PARTY_ROLE_EXPORTER",
-		7: "PARTY_ROLE_OTHER",
+		0:  "PARTY_ROLE_UNSPECIFIED",
+		1:  "PARTY_ROLE_END_USER",
+		2:  "PARTY_ROLE_CONSIGNEE",
+		3:  "PARTY_ROLE_INTERMEDIATE_CONSIGNEE",
+		4:  "PARTY_ROLE_BROKER",
+		5:  "PARTY_ROLE_PURCHASER",
+		6:  "PARTY_ROLE_EXPORTER",
+		7:  "PARTY_ROLE_OTHER",
+		8:  "PARTY_ROLE_ENQUIRING_PARTY",
+		9:  "PARTY_ROLE_INTERMEDIARY",
+		10: "PARTY_ROLE_FRONT_COMPANY",
+		11: "PARTY_ROLE_SHIPPER",
+		12: "PARTY_ROLE_NOTIFY_PARTY",
+		13: "PARTY_ROLE_CARRIER",
 	}
 	PartyRole_value = map[string]int32{
 		"PARTY_ROLE_UNSPECIFIED":            0,
@@ -61,6 +73,12 @@ var (
 		"PARTY_ROLE_PURCHASER":              5,
 		"PARTY_ROLE_EXPORTER":               6,
 		"PARTY_ROLE_OTHER":                  7,
+		"PARTY_ROLE_ENQUIRING_PARTY":        8,
+		"PARTY_ROLE_INTERMEDIARY":           9,
+		"PARTY_ROLE_FRONT_COMPANY":          10,
+		"PARTY_ROLE_SHIPPER":                11,
+		"PARTY_ROLE_NOTIFY_PARTY":           12,
+		"PARTY_ROLE_CARRIER":                13,
 	}
 )
 
@@ -153,6 +171,59 @@ func (IdentifierType) EnumDescriptor() ([]byte, []int) {
 	return file_vigil_v1_common_proto_rawDescGZIP(), []int{1}
 }
 
+// ItemKind is the kind of shared information.
+type ItemKind int32
+
+const (
+	ItemKind_ITEM_KIND_UNSPECIFIED ItemKind = 0
+	ItemKind_ITEM_KIND_DENIAL      ItemKind = 1
+	ItemKind_ITEM_KIND_PROCUREMENT ItemKind = 2
+	ItemKind_ITEM_KIND_ALERT       ItemKind = 3
+)
+
+// Enum value maps for ItemKind.
+var (
+	ItemKind_name = map[int32]string{
+		0: "ITEM_KIND_UNSPECIFIED",
+		1: "ITEM_KIND_DENIAL",
+		2: "ITEM_KIND_PROCUREMENT",
+		3: "ITEM_KIND_ALERT",
+	}
+	ItemKind_value = map[string]int32{
+		"ITEM_KIND_UNSPECIFIED": 0,
+		"ITEM_KIND_DENIAL":      1,
+		"ITEM_KIND_PROCUREMENT": 2,
+		"ITEM_KIND_ALERT":       3,
+	}
+)
+
+func (x ItemKind) Enum() *ItemKind {
+	p := new(ItemKind)
+	*p = x
+	return p
+}
+
+func (x ItemKind) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (ItemKind) Descriptor() protoreflect.EnumDescriptor {
+	return file_vigil_v1_common_proto_enumTypes[2].Descriptor()
+}
+
+func (ItemKind) Type() protoreflect.EnumType {
+	return &file_vigil_v1_common_proto_enumTypes[2]
+}
+
+func (x ItemKind) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use ItemKind.Descriptor instead.
+func (ItemKind) EnumDescriptor() ([]byte, []int) {
+	return file_vigil_v1_common_proto_rawDescGZIP(), []int{2}
+}
+
 // HandlingMarking is the handling caveat attached to shared information,
 // from least to most restrictive.
 type HandlingMarking int32
@@ -191,11 +262,11 @@ func (x HandlingMarking) String() string {
 }
 
 func (HandlingMarking) Descriptor() protoreflect.EnumDescriptor {
-	return file_vigil_v1_common_proto_enumTypes[2].Descriptor()
+	return file_vigil_v1_common_proto_enumTypes[3].Descriptor()
 }
 
 func (HandlingMarking) Type() protoreflect.EnumType {
-	return &file_vigil_v1_common_proto_enumTypes[2]
+	return &file_vigil_v1_common_proto_enumTypes[3]
 }
 
 func (x HandlingMarking) Number() protoreflect.EnumNumber {
@@ -204,7 +275,7 @@ func (x HandlingMarking) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use HandlingMarking.Descriptor instead.
 func (HandlingMarking) EnumDescriptor() ([]byte, []int) {
-	return file_vigil_v1_common_proto_rawDescGZIP(), []int{2}
+	return file_vigil_v1_common_proto_rawDescGZIP(), []int{3}
 }
 
 // Identifier is an official identifier of a party.
@@ -356,8 +427,13 @@ type Party struct {
 	Aliases   []string   `protobuf:"bytes,3,rep,name=aliases" json:"aliases,omitempty"`
 	Addresses []*Address `protobuf:"bytes,4,rep,name=addresses" json:"addresses,omitempty"`
 	// ISO 3166-1 alpha-3 code of the party's country.
-	Country       string        `protobuf:"bytes,5,opt,name=country" json:"country,omitempty"`
-	Identifiers   []*Identifier `protobuf:"bytes,6,rep,name=identifiers" json:"identifiers,omitempty"`
+	Country     string        `protobuf:"bytes,5,opt,name=country" json:"country,omitempty"`
+	Identifiers []*Identifier `protobuf:"bytes,6,rep,name=identifiers" json:"identifiers,omitempty"`
+	// Telephone numbers, E.164 style ("+49 30 1234567").
+	Phones []string `protobuf:"bytes,7,rep,name=phones" json:"phones,omitempty"`
+	Emails []string `protobuf:"bytes,8,rep,name=emails" json:"emails,omitempty"`
+	// Web sites, as host names or http(s) URLs.
+	Websites      []string `protobuf:"bytes,9,rep,name=websites" json:"websites,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -434,6 +510,80 @@ func (x *Party) GetIdentifiers() []*Identifier {
 	return nil
 }
 
+func (x *Party) GetPhones() []string {
+	if x != nil {
+		return x.Phones
+	}
+	return nil
+}
+
+func (x *Party) GetEmails() []string {
+	if x != nil {
+		return x.Emails
+	}
+	return nil
+}
+
+func (x *Party) GetWebsites() []string {
+	if x != nil {
+		return x.Websites
+	}
+	return nil
+}
+
+// ItemRef names one shared item.
+type ItemRef struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Kind          ItemKind               `protobuf:"varint,1,opt,name=kind,enum=vigil.v1.ItemKind" json:"kind,omitempty"`
+	Id            string                 `protobuf:"bytes,2,opt,name=id" json:"id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ItemRef) Reset() {
+	*x = ItemRef{}
+	mi := &file_vigil_v1_common_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ItemRef) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ItemRef) ProtoMessage() {}
+
+func (x *ItemRef) ProtoReflect() protoreflect.Message {
+	mi := &file_vigil_v1_common_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ItemRef.ProtoReflect.Descriptor instead.
+func (*ItemRef) Descriptor() ([]byte, []int) {
+	return file_vigil_v1_common_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *ItemRef) GetKind() ItemKind {
+	if x != nil {
+		return x.Kind
+	}
+	return ItemKind_ITEM_KIND_UNSPECIFIED
+}
+
+func (x *ItemRef) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
 // ControlEntry is an entry of the control list: an MTCR Annex code such as
 // "3.A.1", optionally with the national or EU code ("9A101").
 type ControlEntry struct {
@@ -446,7 +596,7 @@ type ControlEntry struct {
 
 func (x *ControlEntry) Reset() {
 	*x = ControlEntry{}
-	mi := &file_vigil_v1_common_proto_msgTypes[3]
+	mi := &file_vigil_v1_common_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -458,7 +608,7 @@ func (x *ControlEntry) String() string {
 func (*ControlEntry) ProtoMessage() {}
 
 func (x *ControlEntry) ProtoReflect() protoreflect.Message {
-	mi := &file_vigil_v1_common_proto_msgTypes[3]
+	mi := &file_vigil_v1_common_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -471,7 +621,7 @@ func (x *ControlEntry) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ControlEntry.ProtoReflect.Descriptor instead.
 func (*ControlEntry) Descriptor() ([]byte, []int) {
-	return file_vigil_v1_common_proto_rawDescGZIP(), []int{3}
+	return file_vigil_v1_common_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *ControlEntry) GetMtcrCode() string {
@@ -501,7 +651,7 @@ type Releasability struct {
 
 func (x *Releasability) Reset() {
 	*x = Releasability{}
-	mi := &file_vigil_v1_common_proto_msgTypes[4]
+	mi := &file_vigil_v1_common_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -513,7 +663,7 @@ func (x *Releasability) String() string {
 func (*Releasability) ProtoMessage() {}
 
 func (x *Releasability) ProtoReflect() protoreflect.Message {
-	mi := &file_vigil_v1_common_proto_msgTypes[4]
+	mi := &file_vigil_v1_common_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -526,7 +676,7 @@ func (x *Releasability) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Releasability.ProtoReflect.Descriptor instead.
 func (*Releasability) Descriptor() ([]byte, []int) {
-	return file_vigil_v1_common_proto_rawDescGZIP(), []int{4}
+	return file_vigil_v1_common_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *Releasability) GetAllMembers() bool {
@@ -554,7 +704,7 @@ type Quantity struct {
 
 func (x *Quantity) Reset() {
 	*x = Quantity{}
-	mi := &file_vigil_v1_common_proto_msgTypes[5]
+	mi := &file_vigil_v1_common_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -566,7 +716,7 @@ func (x *Quantity) String() string {
 func (*Quantity) ProtoMessage() {}
 
 func (x *Quantity) ProtoReflect() protoreflect.Message {
-	mi := &file_vigil_v1_common_proto_msgTypes[5]
+	mi := &file_vigil_v1_common_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -579,7 +729,7 @@ func (x *Quantity) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Quantity.ProtoReflect.Descriptor instead.
 func (*Quantity) Descriptor() ([]byte, []int) {
-	return file_vigil_v1_common_proto_rawDescGZIP(), []int{5}
+	return file_vigil_v1_common_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *Quantity) GetAmount() string {
@@ -607,7 +757,7 @@ type Money struct {
 
 func (x *Money) Reset() {
 	*x = Money{}
-	mi := &file_vigil_v1_common_proto_msgTypes[6]
+	mi := &file_vigil_v1_common_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -619,7 +769,7 @@ func (x *Money) String() string {
 func (*Money) ProtoMessage() {}
 
 func (x *Money) ProtoReflect() protoreflect.Message {
-	mi := &file_vigil_v1_common_proto_msgTypes[6]
+	mi := &file_vigil_v1_common_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -632,7 +782,7 @@ func (x *Money) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Money.ProtoReflect.Descriptor instead.
 func (*Money) Descriptor() ([]byte, []int) {
-	return file_vigil_v1_common_proto_rawDescGZIP(), []int{6}
+	return file_vigil_v1_common_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *Money) GetCurrency() string {
@@ -664,7 +814,7 @@ type Originator struct {
 
 func (x *Originator) Reset() {
 	*x = Originator{}
-	mi := &file_vigil_v1_common_proto_msgTypes[7]
+	mi := &file_vigil_v1_common_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -676,7 +826,7 @@ func (x *Originator) String() string {
 func (*Originator) ProtoMessage() {}
 
 func (x *Originator) ProtoReflect() protoreflect.Message {
-	mi := &file_vigil_v1_common_proto_msgTypes[7]
+	mi := &file_vigil_v1_common_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -689,7 +839,7 @@ func (x *Originator) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Originator.ProtoReflect.Descriptor instead.
 func (*Originator) Descriptor() ([]byte, []int) {
-	return file_vigil_v1_common_proto_rawDescGZIP(), []int{7}
+	return file_vigil_v1_common_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *Originator) GetMember() string {
@@ -729,14 +879,20 @@ const file_vigil_v1_common_proto_rawDesc = "" +
 	"\vpostal_code\x18\x03 \x01(\tR\n" +
 	"postalCode\x12\x16\n" +
 	"\x06region\x18\x04 \x01(\tR\x06region\x12\x18\n" +
-	"\acountry\x18\x05 \x01(\tR\acountry\"\xe1\x01\n" +
+	"\acountry\x18\x05 \x01(\tR\acountry\"\xad\x02\n" +
 	"\x05Party\x12'\n" +
 	"\x04role\x18\x01 \x01(\x0e2\x13.vigil.v1.PartyRoleR\x04role\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12\x18\n" +
 	"\aaliases\x18\x03 \x03(\tR\aaliases\x12/\n" +
 	"\taddresses\x18\x04 \x03(\v2\x11.vigil.v1.AddressR\taddresses\x12\x18\n" +
 	"\acountry\x18\x05 \x01(\tR\acountry\x126\n" +
-	"\videntifiers\x18\x06 \x03(\v2\x14.vigil.v1.IdentifierR\videntifiers\"P\n" +
+	"\videntifiers\x18\x06 \x03(\v2\x14.vigil.v1.IdentifierR\videntifiers\x12\x16\n" +
+	"\x06phones\x18\a \x03(\tR\x06phones\x12\x16\n" +
+	"\x06emails\x18\b \x03(\tR\x06emails\x12\x1a\n" +
+	"\bwebsites\x18\t \x03(\tR\bwebsites\"A\n" +
+	"\aItemRef\x12&\n" +
+	"\x04kind\x18\x01 \x01(\x0e2\x12.vigil.v1.ItemKindR\x04kind\x12\x0e\n" +
+	"\x02id\x18\x02 \x01(\tR\x02id\"P\n" +
 	"\fControlEntry\x12\x1b\n" +
 	"\tmtcr_code\x18\x01 \x01(\tR\bmtcrCode\x12#\n" +
 	"\rnational_code\x18\x02 \x01(\tR\fnationalCode\"J\n" +
@@ -754,7 +910,7 @@ const file_vigil_v1_common_proto_rawDesc = "" +
 	"Originator\x12\x16\n" +
 	"\x06member\x18\x01 \x01(\tR\x06member\x12\x16\n" +
 	"\x06agency\x18\x02 \x01(\tR\x06agency\x12\x16\n" +
-	"\x06person\x18\x03 \x01(\tR\x06person*\xe1\x01\n" +
+	"\x06person\x18\x03 \x01(\tR\x06person*\x89\x03\n" +
 	"\tPartyRole\x12\x1a\n" +
 	"\x16PARTY_ROLE_UNSPECIFIED\x10\x00\x12\x17\n" +
 	"\x13PARTY_ROLE_END_USER\x10\x01\x12\x18\n" +
@@ -763,7 +919,14 @@ const file_vigil_v1_common_proto_rawDesc = "" +
 	"\x11PARTY_ROLE_BROKER\x10\x04\x12\x18\n" +
 	"\x14PARTY_ROLE_PURCHASER\x10\x05\x12\x17\n" +
 	"\x13PARTY_ROLE_EXPORTER\x10\x06\x12\x14\n" +
-	"\x10PARTY_ROLE_OTHER\x10\a*\xf0\x01\n" +
+	"\x10PARTY_ROLE_OTHER\x10\a\x12\x1e\n" +
+	"\x1aPARTY_ROLE_ENQUIRING_PARTY\x10\b\x12\x1b\n" +
+	"\x17PARTY_ROLE_INTERMEDIARY\x10\t\x12\x1c\n" +
+	"\x18PARTY_ROLE_FRONT_COMPANY\x10\n" +
+	"\x12\x16\n" +
+	"\x12PARTY_ROLE_SHIPPER\x10\v\x12\x1b\n" +
+	"\x17PARTY_ROLE_NOTIFY_PARTY\x10\f\x12\x16\n" +
+	"\x12PARTY_ROLE_CARRIER\x10\r*\xf0\x01\n" +
 	"\x0eIdentifierType\x12\x1f\n" +
 	"\x1bIDENTIFIER_TYPE_UNSPECIFIED\x10\x00\x12'\n" +
 	"#IDENTIFIER_TYPE_REGISTRATION_NUMBER\x10\x01\x12\x1a\n" +
@@ -771,7 +934,12 @@ const file_vigil_v1_common_proto_rawDesc = "" +
 	"\x18IDENTIFIER_TYPE_PASSPORT\x10\x03\x12\x1f\n" +
 	"\x1bIDENTIFIER_TYPE_NATIONAL_ID\x10\x04\x12\x1e\n" +
 	"\x1aIDENTIFIER_TYPE_IMO_NUMBER\x10\x05\x12\x19\n" +
-	"\x15IDENTIFIER_TYPE_OTHER\x10\x06*\xaf\x01\n" +
+	"\x15IDENTIFIER_TYPE_OTHER\x10\x06*k\n" +
+	"\bItemKind\x12\x19\n" +
+	"\x15ITEM_KIND_UNSPECIFIED\x10\x00\x12\x14\n" +
+	"\x10ITEM_KIND_DENIAL\x10\x01\x12\x19\n" +
+	"\x15ITEM_KIND_PROCUREMENT\x10\x02\x12\x13\n" +
+	"\x0fITEM_KIND_ALERT\x10\x03*\xaf\x01\n" +
 	"\x0fHandlingMarking\x12 \n" +
 	"\x1cHANDLING_MARKING_UNSPECIFIED\x10\x00\x12(\n" +
 	"$HANDLING_MARKING_REGIME_UNCLASSIFIED\x10\x01\x12&\n" +
@@ -790,31 +958,34 @@ func file_vigil_v1_common_proto_rawDescGZIP() []byte {
 	return file_vigil_v1_common_proto_rawDescData
 }
 
-var file_vigil_v1_common_proto_enumTypes = make([]protoimpl.EnumInfo, 3)
-var file_vigil_v1_common_proto_msgTypes = make([]protoimpl.MessageInfo, 8)
+var file_vigil_v1_common_proto_enumTypes = make([]protoimpl.EnumInfo, 4)
+var file_vigil_v1_common_proto_msgTypes = make([]protoimpl.MessageInfo, 9)
 var file_vigil_v1_common_proto_goTypes = []any{
 	(PartyRole)(0),        // 0: vigil.v1.PartyRole
 	(IdentifierType)(0),   // 1: vigil.v1.IdentifierType
-	(HandlingMarking)(0),  // 2: vigil.v1.HandlingMarking
-	(*Identifier)(nil),    // 3: vigil.v1.Identifier
-	(*Address)(nil),       // 4: vigil.v1.Address
-	(*Party)(nil),         // 5: vigil.v1.Party
-	(*ControlEntry)(nil),  // 6: vigil.v1.ControlEntry
-	(*Releasability)(nil), // 7: vigil.v1.Releasability
-	(*Quantity)(nil),      // 8: vigil.v1.Quantity
-	(*Money)(nil),         // 9: vigil.v1.Money
-	(*Originator)(nil),    // 10: vigil.v1.Originator
+	(ItemKind)(0),         // 2: vigil.v1.ItemKind
+	(HandlingMarking)(0),  // 3: vigil.v1.HandlingMarking
+	(*Identifier)(nil),    // 4: vigil.v1.Identifier
+	(*Address)(nil),       // 5: vigil.v1.Address
+	(*Party)(nil),         // 6: vigil.v1.Party
+	(*ItemRef)(nil),       // 7: vigil.v1.ItemRef
+	(*ControlEntry)(nil),  // 8: vigil.v1.ControlEntry
+	(*Releasability)(nil), // 9: vigil.v1.Releasability
+	(*Quantity)(nil),      // 10: vigil.v1.Quantity
+	(*Money)(nil),         // 11: vigil.v1.Money
+	(*Originator)(nil),    // 12: vigil.v1.Originator
 }
 var file_vigil_v1_common_proto_depIdxs = []int32{
 	1, // 0: vigil.v1.Identifier.type:type_name -> vigil.v1.IdentifierType
 	0, // 1: vigil.v1.Party.role:type_name -> vigil.v1.PartyRole
-	4, // 2: vigil.v1.Party.addresses:type_name -> vigil.v1.Address
-	3, // 3: vigil.v1.Party.identifiers:type_name -> vigil.v1.Identifier
-	4, // [4:4] is the sub-list for method output_type
-	4, // [4:4] is the sub-list for method input_type
-	4, // [4:4] is the sub-list for extension type_name
-	4, // [4:4] is the sub-list for extension extendee
-	0, // [0:4] is the sub-list for field type_name
+	5, // 2: vigil.v1.Party.addresses:type_name -> vigil.v1.Address
+	4, // 3: vigil.v1.Party.identifiers:type_name -> vigil.v1.Identifier
+	2, // 4: vigil.v1.ItemRef.kind:type_name -> vigil.v1.ItemKind
+	5, // [5:5] is the sub-list for method output_type
+	5, // [5:5] is the sub-list for method input_type
+	5, // [5:5] is the sub-list for extension type_name
+	5, // [5:5] is the sub-list for extension extendee
+	0, // [0:5] is the sub-list for field type_name
 }
 
 func init() { file_vigil_v1_common_proto_init() }
@@ -827,8 +998,8 @@ func file_vigil_v1_common_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_vigil_v1_common_proto_rawDesc), len(file_vigil_v1_common_proto_rawDesc)),
-			NumEnums:      3,
-			NumMessages:   8,
+			NumEnums:      4,
+			NumMessages:   9,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -35,7 +35,7 @@ type EventEnvelope struct {
 	// Fully qualified event type, such as "vigil.v1.DenialNotified".
 	Type          string `protobuf:"bytes,2,opt,name=type" json:"type,omitempty"`
 	SchemaVersion uint32 `protobuf:"varint,3,opt,name=schema_version,json=schemaVersion" json:"schema_version,omitempty"`
-	// Aggregate kind ("denial") and id.
+	// Aggregate kind ("denial", "procurement", "alert") and id.
 	AggregateType string `protobuf:"bytes,4,opt,name=aggregate_type,json=aggregateType" json:"aggregate_type,omitempty"`
 	AggregateId   string `protobuf:"bytes,5,opt,name=aggregate_id,json=aggregateId" json:"aggregate_id,omitempty"`
 	// 1-based version of the event within its aggregate.
@@ -57,6 +57,18 @@ type EventEnvelope struct {
 	//	*EventEnvelope_DenialReviewed
 	//	*EventEnvelope_DenialAcknowledged
 	//	*EventEnvelope_DenialExpired
+	//	*EventEnvelope_ProcurementReported
+	//	*EventEnvelope_ProcurementUpdated
+	//	*EventEnvelope_ProcurementOutcomeRecorded
+	//	*EventEnvelope_ProcurementWithdrawn
+	//	*EventEnvelope_ProcurementAcknowledged
+	//	*EventEnvelope_ItemLinked
+	//	*EventEnvelope_AlertRaised
+	//	*EventEnvelope_AlertUpdated
+	//	*EventEnvelope_AlertAcknowledged
+	//	*EventEnvelope_AlertResponded
+	//	*EventEnvelope_AlertClosed
+	//	*EventEnvelope_AlertResponseLapsed
 	Payload       isEventEnvelope_Payload `protobuf_oneof:"payload"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -235,6 +247,114 @@ func (x *EventEnvelope) GetDenialExpired() *DenialExpired {
 	return nil
 }
 
+func (x *EventEnvelope) GetProcurementReported() *ProcurementReported {
+	if x != nil {
+		if x, ok := x.Payload.(*EventEnvelope_ProcurementReported); ok {
+			return x.ProcurementReported
+		}
+	}
+	return nil
+}
+
+func (x *EventEnvelope) GetProcurementUpdated() *ProcurementUpdated {
+	if x != nil {
+		if x, ok := x.Payload.(*EventEnvelope_ProcurementUpdated); ok {
+			return x.ProcurementUpdated
+		}
+	}
+	return nil
+}
+
+func (x *EventEnvelope) GetProcurementOutcomeRecorded() *ProcurementOutcomeRecorded {
+	if x != nil {
+		if x, ok := x.Payload.(*EventEnvelope_ProcurementOutcomeRecorded); ok {
+			return x.ProcurementOutcomeRecorded
+		}
+	}
+	return nil
+}
+
+func (x *EventEnvelope) GetProcurementWithdrawn() *ProcurementWithdrawn {
+	if x != nil {
+		if x, ok := x.Payload.(*EventEnvelope_ProcurementWithdrawn); ok {
+			return x.ProcurementWithdrawn
+		}
+	}
+	return nil
+}
+
+func (x *EventEnvelope) GetProcurementAcknowledged() *ProcurementAcknowledged {
+	if x != nil {
+		if x, ok := x.Payload.(*EventEnvelope_ProcurementAcknowledged); ok {
+			return x.ProcurementAcknowledged
+		}
+	}
+	return nil
+}
+
+func (x *EventEnvelope) GetItemLinked() *ItemLinked {
+	if x != nil {
+		if x, ok := x.Payload.(*EventEnvelope_ItemLinked); ok {
+			return x.ItemLinked
+		}
+	}
+	return nil
+}
+
+func (x *EventEnvelope) GetAlertRaised() *AlertRaised {
+	if x != nil {
+		if x, ok := x.Payload.(*EventEnvelope_AlertRaised); ok {
+			return x.AlertRaised
+		}
+	}
+	return nil
+}
+
+func (x *EventEnvelope) GetAlertUpdated() *AlertUpdated {
+	if x != nil {
+		if x, ok := x.Payload.(*EventEnvelope_AlertUpdated); ok {
+			return x.AlertUpdated
+		}
+	}
+	return nil
+}
+
+func (x *EventEnvelope) GetAlertAcknowledged() *AlertAcknowledged {
+	if x != nil {
+		if x, ok := x.Payload.(*EventEnvelope_AlertAcknowledged); ok {
+			return x.AlertAcknowledged
+		}
+	}
+	return nil
+}
+
+func (x *EventEnvelope) GetAlertResponded() *AlertResponded {
+	if x != nil {
+		if x, ok := x.Payload.(*EventEnvelope_AlertResponded); ok {
+			return x.AlertResponded
+		}
+	}
+	return nil
+}
+
+func (x *EventEnvelope) GetAlertClosed() *AlertClosed {
+	if x != nil {
+		if x, ok := x.Payload.(*EventEnvelope_AlertClosed); ok {
+			return x.AlertClosed
+		}
+	}
+	return nil
+}
+
+func (x *EventEnvelope) GetAlertResponseLapsed() *AlertResponseLapsed {
+	if x != nil {
+		if x, ok := x.Payload.(*EventEnvelope_AlertResponseLapsed); ok {
+			return x.AlertResponseLapsed
+		}
+	}
+	return nil
+}
+
 type isEventEnvelope_Payload interface {
 	isEventEnvelope_Payload()
 }
@@ -259,6 +379,54 @@ type EventEnvelope_DenialExpired struct {
 	DenialExpired *DenialExpired `protobuf:"bytes,24,opt,name=denial_expired,json=denialExpired,oneof"`
 }
 
+type EventEnvelope_ProcurementReported struct {
+	ProcurementReported *ProcurementReported `protobuf:"bytes,40,opt,name=procurement_reported,json=procurementReported,oneof"`
+}
+
+type EventEnvelope_ProcurementUpdated struct {
+	ProcurementUpdated *ProcurementUpdated `protobuf:"bytes,41,opt,name=procurement_updated,json=procurementUpdated,oneof"`
+}
+
+type EventEnvelope_ProcurementOutcomeRecorded struct {
+	ProcurementOutcomeRecorded *ProcurementOutcomeRecorded `protobuf:"bytes,42,opt,name=procurement_outcome_recorded,json=procurementOutcomeRecorded,oneof"`
+}
+
+type EventEnvelope_ProcurementWithdrawn struct {
+	ProcurementWithdrawn *ProcurementWithdrawn `protobuf:"bytes,43,opt,name=procurement_withdrawn,json=procurementWithdrawn,oneof"`
+}
+
+type EventEnvelope_ProcurementAcknowledged struct {
+	ProcurementAcknowledged *ProcurementAcknowledged `protobuf:"bytes,44,opt,name=procurement_acknowledged,json=procurementAcknowledged,oneof"`
+}
+
+type EventEnvelope_ItemLinked struct {
+	ItemLinked *ItemLinked `protobuf:"bytes,45,opt,name=item_linked,json=itemLinked,oneof"`
+}
+
+type EventEnvelope_AlertRaised struct {
+	AlertRaised *AlertRaised `protobuf:"bytes,60,opt,name=alert_raised,json=alertRaised,oneof"`
+}
+
+type EventEnvelope_AlertUpdated struct {
+	AlertUpdated *AlertUpdated `protobuf:"bytes,61,opt,name=alert_updated,json=alertUpdated,oneof"`
+}
+
+type EventEnvelope_AlertAcknowledged struct {
+	AlertAcknowledged *AlertAcknowledged `protobuf:"bytes,62,opt,name=alert_acknowledged,json=alertAcknowledged,oneof"`
+}
+
+type EventEnvelope_AlertResponded struct {
+	AlertResponded *AlertResponded `protobuf:"bytes,63,opt,name=alert_responded,json=alertResponded,oneof"`
+}
+
+type EventEnvelope_AlertClosed struct {
+	AlertClosed *AlertClosed `protobuf:"bytes,64,opt,name=alert_closed,json=alertClosed,oneof"`
+}
+
+type EventEnvelope_AlertResponseLapsed struct {
+	AlertResponseLapsed *AlertResponseLapsed `protobuf:"bytes,65,opt,name=alert_response_lapsed,json=alertResponseLapsed,oneof"`
+}
+
 func (*EventEnvelope_DenialNotified) isEventEnvelope_Payload() {}
 
 func (*EventEnvelope_DenialAmended) isEventEnvelope_Payload() {}
@@ -269,11 +437,35 @@ func (*EventEnvelope_DenialAcknowledged) isEventEnvelope_Payload() {}
 
 func (*EventEnvelope_DenialExpired) isEventEnvelope_Payload() {}
 
+func (*EventEnvelope_ProcurementReported) isEventEnvelope_Payload() {}
+
+func (*EventEnvelope_ProcurementUpdated) isEventEnvelope_Payload() {}
+
+func (*EventEnvelope_ProcurementOutcomeRecorded) isEventEnvelope_Payload() {}
+
+func (*EventEnvelope_ProcurementWithdrawn) isEventEnvelope_Payload() {}
+
+func (*EventEnvelope_ProcurementAcknowledged) isEventEnvelope_Payload() {}
+
+func (*EventEnvelope_ItemLinked) isEventEnvelope_Payload() {}
+
+func (*EventEnvelope_AlertRaised) isEventEnvelope_Payload() {}
+
+func (*EventEnvelope_AlertUpdated) isEventEnvelope_Payload() {}
+
+func (*EventEnvelope_AlertAcknowledged) isEventEnvelope_Payload() {}
+
+func (*EventEnvelope_AlertResponded) isEventEnvelope_Payload() {}
+
+func (*EventEnvelope_AlertClosed) isEventEnvelope_Payload() {}
+
+func (*EventEnvelope_AlertResponseLapsed) isEventEnvelope_Payload() {}
+
 var File_vigil_v1_envelope_proto protoreflect.FileDescriptor
 
 const file_vigil_v1_envelope_proto_rawDesc = "" +
 	"\n" +
-	"\x17vigil/v1/envelope.proto\x12\bvigil.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x15vigil/v1/common.proto\x1a\x15vigil/v1/denial.proto\"\x95\a\n" +
+	"\x17vigil/v1/envelope.proto\x12\bvigil.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x18vigil/v1/brokering.proto\x1a\x15vigil/v1/common.proto\x1a\x15vigil/v1/denial.proto\x1a\x1avigil/v1/procurement.proto\"\xb3\x0e\n" +
 	"\rEventEnvelope\x12\x19\n" +
 	"\bevent_id\x18\x01 \x01(\tR\aeventId\x12\x12\n" +
 	"\x04type\x18\x02 \x01(\tR\x04type\x12%\n" +
@@ -296,7 +488,20 @@ const file_vigil_v1_envelope_proto_rawDesc = "" +
 	"\x0edenial_amended\x18\x15 \x01(\v2\x17.vigil.v1.DenialAmendedH\x00R\rdenialAmended\x12C\n" +
 	"\x0fdenial_reviewed\x18\x16 \x01(\v2\x18.vigil.v1.DenialReviewedH\x00R\x0edenialReviewed\x12O\n" +
 	"\x13denial_acknowledged\x18\x17 \x01(\v2\x1c.vigil.v1.DenialAcknowledgedH\x00R\x12denialAcknowledged\x12@\n" +
-	"\x0edenial_expired\x18\x18 \x01(\v2\x17.vigil.v1.DenialExpiredH\x00R\rdenialExpiredB\t\n" +
+	"\x0edenial_expired\x18\x18 \x01(\v2\x17.vigil.v1.DenialExpiredH\x00R\rdenialExpired\x12R\n" +
+	"\x14procurement_reported\x18( \x01(\v2\x1d.vigil.v1.ProcurementReportedH\x00R\x13procurementReported\x12O\n" +
+	"\x13procurement_updated\x18) \x01(\v2\x1c.vigil.v1.ProcurementUpdatedH\x00R\x12procurementUpdated\x12h\n" +
+	"\x1cprocurement_outcome_recorded\x18* \x01(\v2$.vigil.v1.ProcurementOutcomeRecordedH\x00R\x1aprocurementOutcomeRecorded\x12U\n" +
+	"\x15procurement_withdrawn\x18+ \x01(\v2\x1e.vigil.v1.ProcurementWithdrawnH\x00R\x14procurementWithdrawn\x12^\n" +
+	"\x18procurement_acknowledged\x18, \x01(\v2!.vigil.v1.ProcurementAcknowledgedH\x00R\x17procurementAcknowledged\x127\n" +
+	"\vitem_linked\x18- \x01(\v2\x14.vigil.v1.ItemLinkedH\x00R\n" +
+	"itemLinked\x12:\n" +
+	"\falert_raised\x18< \x01(\v2\x15.vigil.v1.AlertRaisedH\x00R\valertRaised\x12=\n" +
+	"\ralert_updated\x18= \x01(\v2\x16.vigil.v1.AlertUpdatedH\x00R\falertUpdated\x12L\n" +
+	"\x12alert_acknowledged\x18> \x01(\v2\x1b.vigil.v1.AlertAcknowledgedH\x00R\x11alertAcknowledged\x12C\n" +
+	"\x0falert_responded\x18? \x01(\v2\x18.vigil.v1.AlertRespondedH\x00R\x0ealertResponded\x12:\n" +
+	"\falert_closed\x18@ \x01(\v2\x15.vigil.v1.AlertClosedH\x00R\valertClosed\x12S\n" +
+	"\x15alert_response_lapsed\x18A \x01(\v2\x1d.vigil.v1.AlertResponseLapsedH\x00R\x13alertResponseLapsedB\t\n" +
 	"\apayloadB:Z1github.com/vigil-org/vigil/proto/vigil/v1;vigilv1\x92\x03\x04\b\x02 \x03b\beditionsp\xe8\a"
 
 var (
@@ -313,32 +518,56 @@ func file_vigil_v1_envelope_proto_rawDescGZIP() []byte {
 
 var file_vigil_v1_envelope_proto_msgTypes = make([]protoimpl.MessageInfo, 1)
 var file_vigil_v1_envelope_proto_goTypes = []any{
-	(*EventEnvelope)(nil),         // 0: vigil.v1.EventEnvelope
-	(*Originator)(nil),            // 1: vigil.v1.Originator
-	(*timestamppb.Timestamp)(nil), // 2: google.protobuf.Timestamp
-	(*Releasability)(nil),         // 3: vigil.v1.Releasability
-	(HandlingMarking)(0),          // 4: vigil.v1.HandlingMarking
-	(*DenialNotified)(nil),        // 5: vigil.v1.DenialNotified
-	(*DenialAmended)(nil),         // 6: vigil.v1.DenialAmended
-	(*DenialReviewed)(nil),        // 7: vigil.v1.DenialReviewed
-	(*DenialAcknowledged)(nil),    // 8: vigil.v1.DenialAcknowledged
-	(*DenialExpired)(nil),         // 9: vigil.v1.DenialExpired
+	(*EventEnvelope)(nil),              // 0: vigil.v1.EventEnvelope
+	(*Originator)(nil),                 // 1: vigil.v1.Originator
+	(*timestamppb.Timestamp)(nil),      // 2: google.protobuf.Timestamp
+	(*Releasability)(nil),              // 3: vigil.v1.Releasability
+	(HandlingMarking)(0),               // 4: vigil.v1.HandlingMarking
+	(*DenialNotified)(nil),             // 5: vigil.v1.DenialNotified
+	(*DenialAmended)(nil),              // 6: vigil.v1.DenialAmended
+	(*DenialReviewed)(nil),             // 7: vigil.v1.DenialReviewed
+	(*DenialAcknowledged)(nil),         // 8: vigil.v1.DenialAcknowledged
+	(*DenialExpired)(nil),              // 9: vigil.v1.DenialExpired
+	(*ProcurementReported)(nil),        // 10: vigil.v1.ProcurementReported
+	(*ProcurementUpdated)(nil),         // 11: vigil.v1.ProcurementUpdated
+	(*ProcurementOutcomeRecorded)(nil), // 12: vigil.v1.ProcurementOutcomeRecorded
+	(*ProcurementWithdrawn)(nil),       // 13: vigil.v1.ProcurementWithdrawn
+	(*ProcurementAcknowledged)(nil),    // 14: vigil.v1.ProcurementAcknowledged
+	(*ItemLinked)(nil),                 // 15: vigil.v1.ItemLinked
+	(*AlertRaised)(nil),                // 16: vigil.v1.AlertRaised
+	(*AlertUpdated)(nil),               // 17: vigil.v1.AlertUpdated
+	(*AlertAcknowledged)(nil),          // 18: vigil.v1.AlertAcknowledged
+	(*AlertResponded)(nil),             // 19: vigil.v1.AlertResponded
+	(*AlertClosed)(nil),                // 20: vigil.v1.AlertClosed
+	(*AlertResponseLapsed)(nil),        // 21: vigil.v1.AlertResponseLapsed
 }
 var file_vigil_v1_envelope_proto_depIdxs = []int32{
-	1, // 0: vigil.v1.EventEnvelope.originator:type_name -> vigil.v1.Originator
-	2, // 1: vigil.v1.EventEnvelope.occurred_at:type_name -> google.protobuf.Timestamp
-	3, // 2: vigil.v1.EventEnvelope.releasability:type_name -> vigil.v1.Releasability
-	4, // 3: vigil.v1.EventEnvelope.marking:type_name -> vigil.v1.HandlingMarking
-	5, // 4: vigil.v1.EventEnvelope.denial_notified:type_name -> vigil.v1.DenialNotified
-	6, // 5: vigil.v1.EventEnvelope.denial_amended:type_name -> vigil.v1.DenialAmended
-	7, // 6: vigil.v1.EventEnvelope.denial_reviewed:type_name -> vigil.v1.DenialReviewed
-	8, // 7: vigil.v1.EventEnvelope.denial_acknowledged:type_name -> vigil.v1.DenialAcknowledged
-	9, // 8: vigil.v1.EventEnvelope.denial_expired:type_name -> vigil.v1.DenialExpired
-	9, // [9:9] is the sub-list for method output_type
-	9, // [9:9] is the sub-list for method input_type
-	9, // [9:9] is the sub-list for extension type_name
-	9, // [9:9] is the sub-list for extension extendee
-	0, // [0:9] is the sub-list for field type_name
+	1,  // 0: vigil.v1.EventEnvelope.originator:type_name -> vigil.v1.Originator
+	2,  // 1: vigil.v1.EventEnvelope.occurred_at:type_name -> google.protobuf.Timestamp
+	3,  // 2: vigil.v1.EventEnvelope.releasability:type_name -> vigil.v1.Releasability
+	4,  // 3: vigil.v1.EventEnvelope.marking:type_name -> vigil.v1.HandlingMarking
+	5,  // 4: vigil.v1.EventEnvelope.denial_notified:type_name -> vigil.v1.DenialNotified
+	6,  // 5: vigil.v1.EventEnvelope.denial_amended:type_name -> vigil.v1.DenialAmended
+	7,  // 6: vigil.v1.EventEnvelope.denial_reviewed:type_name -> vigil.v1.DenialReviewed
+	8,  // 7: vigil.v1.EventEnvelope.denial_acknowledged:type_name -> vigil.v1.DenialAcknowledged
+	9,  // 8: vigil.v1.EventEnvelope.denial_expired:type_name -> vigil.v1.DenialExpired
+	10, // 9: vigil.v1.EventEnvelope.procurement_reported:type_name -> vigil.v1.ProcurementReported
+	11, // 10: vigil.v1.EventEnvelope.procurement_updated:type_name -> vigil.v1.ProcurementUpdated
+	12, // 11: vigil.v1.EventEnvelope.procurement_outcome_recorded:type_name -> vigil.v1.ProcurementOutcomeRecorded
+	13, // 12: vigil.v1.EventEnvelope.procurement_withdrawn:type_name -> vigil.v1.ProcurementWithdrawn
+	14, // 13: vigil.v1.EventEnvelope.procurement_acknowledged:type_name -> vigil.v1.ProcurementAcknowledged
+	15, // 14: vigil.v1.EventEnvelope.item_linked:type_name -> vigil.v1.ItemLinked
+	16, // 15: vigil.v1.EventEnvelope.alert_raised:type_name -> vigil.v1.AlertRaised
+	17, // 16: vigil.v1.EventEnvelope.alert_updated:type_name -> vigil.v1.AlertUpdated
+	18, // 17: vigil.v1.EventEnvelope.alert_acknowledged:type_name -> vigil.v1.AlertAcknowledged
+	19, // 18: vigil.v1.EventEnvelope.alert_responded:type_name -> vigil.v1.AlertResponded
+	20, // 19: vigil.v1.EventEnvelope.alert_closed:type_name -> vigil.v1.AlertClosed
+	21, // 20: vigil.v1.EventEnvelope.alert_response_lapsed:type_name -> vigil.v1.AlertResponseLapsed
+	21, // [21:21] is the sub-list for method output_type
+	21, // [21:21] is the sub-list for method input_type
+	21, // [21:21] is the sub-list for extension type_name
+	21, // [21:21] is the sub-list for extension extendee
+	0,  // [0:21] is the sub-list for field type_name
 }
 
 func init() { file_vigil_v1_envelope_proto_init() }
@@ -346,14 +575,28 @@ func file_vigil_v1_envelope_proto_init() {
 	if File_vigil_v1_envelope_proto != nil {
 		return
 	}
+	file_vigil_v1_brokering_proto_init()
 	file_vigil_v1_common_proto_init()
 	file_vigil_v1_denial_proto_init()
+	file_vigil_v1_procurement_proto_init()
 	file_vigil_v1_envelope_proto_msgTypes[0].OneofWrappers = []any{
 		(*EventEnvelope_DenialNotified)(nil),
 		(*EventEnvelope_DenialAmended)(nil),
 		(*EventEnvelope_DenialReviewed)(nil),
 		(*EventEnvelope_DenialAcknowledged)(nil),
 		(*EventEnvelope_DenialExpired)(nil),
+		(*EventEnvelope_ProcurementReported)(nil),
+		(*EventEnvelope_ProcurementUpdated)(nil),
+		(*EventEnvelope_ProcurementOutcomeRecorded)(nil),
+		(*EventEnvelope_ProcurementWithdrawn)(nil),
+		(*EventEnvelope_ProcurementAcknowledged)(nil),
+		(*EventEnvelope_ItemLinked)(nil),
+		(*EventEnvelope_AlertRaised)(nil),
+		(*EventEnvelope_AlertUpdated)(nil),
+		(*EventEnvelope_AlertAcknowledged)(nil),
+		(*EventEnvelope_AlertResponded)(nil),
+		(*EventEnvelope_AlertClosed)(nil),
+		(*EventEnvelope_AlertResponseLapsed)(nil),
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{

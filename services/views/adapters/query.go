@@ -11,18 +11,18 @@ import (
 	vigilv1 "github.com/vigil-org/vigil/proto/vigil/v1"
 )
 
-// Get returns notice id, or ErrNotFound.
-func (s *Store) Get(id string) (*Notice, error) {
-	var n *Notice
+// Get returns item id, or ErrNotFound.
+func (s *Store) Get(id string) (*Item, error) {
+	var n *Item
 	err := s.db.View(func(tx *bolt.Tx) error {
 		var err error
-		n, err = getNotice(tx, id)
+		n, err = getItem(tx, id)
 		return err
 	})
 	return n, err
 }
 
-// History returns the stored events of notice id, oldest first, with their
+// History returns the stored events of item id, oldest first, with their
 // positions.
 func (s *Store) History(id string) ([]uint64, []*vigilv1.EventEnvelope, error) {
 	var positions []uint64
@@ -43,36 +43,36 @@ func (s *Store) History(id string) ([]uint64, []*vigilv1.EventEnvelope, error) {
 	return positions, envs, err
 }
 
-// Page asks for up to Limit notices older than the notice notified at
+// Page asks for up to Limit items older than the item created at
 // Before (0: from the newest) that pass Keep.
 type Page struct {
 	Before uint64
 	Limit  int
-	Keep   func(*Notice) bool
+	Keep   func(*Item) bool
 }
 
-// Inbox lists notices releasable to member (not its own), newest first.
+// Inbox lists items releasable to member (not its own), newest first.
 // It returns the notices and the cursor of the last one (0 at the end).
-func (s *Store) Inbox(member string, p Page) ([]*Notice, uint64, error) {
-	return s.list(p, []string{member, AllMembers}, func(n *Notice) bool { return n.Originator != member })
+func (s *Store) Inbox(member string, p Page) ([]*Item, uint64, error) {
+	return s.list(p, []string{member, AllMembers}, func(n *Item) bool { return n.Originator != member })
 }
 
-// Own lists member's own notices, newest first.
-func (s *Store) Own(member string, p Page) ([]*Notice, uint64, error) {
+// Own lists member's own items, newest first.
+func (s *Store) Own(member string, p Page) ([]*Item, uint64, error) {
 	return s.list(p, []string{member}, nil)
 }
 
-func (s *Store) list(p Page, owners []string, also func(*Notice) bool) ([]*Notice, uint64, error) {
+func (s *Store) list(p Page, owners []string, also func(*Item) bool) ([]*Item, uint64, error) {
 	bucket := bucketInbox
 	if also == nil {
 		bucket = bucketOwn
 	}
-	var out []*Notice
+	var out []*Item
 	var next uint64
 	err := s.db.View(func(tx *bolt.Tx) error {
 		it := newMerged(tx.Bucket(bucket), owners, p.Before)
 		for e, ok := it.next(); ok; e, ok = it.next() {
-			n, err := getNotice(tx, e.id)
+			n, err := getItem(tx, e.id)
 			if err != nil {
 				return err
 			}
@@ -80,7 +80,7 @@ func (s *Store) list(p Page, owners []string, also func(*Notice) bool) ([]*Notic
 				continue
 			}
 			if len(out) == p.Limit {
-				next = out[len(out)-1].NotifiedPosition
+				next = out[len(out)-1].CreatedPosition
 				return nil
 			}
 			out = append(out, n)
@@ -161,11 +161,22 @@ func beU64(b []byte) uint64 {
 	return v
 }
 
-// DecodeContent returns the notice content of n.
-func DecodeContent(n *Notice) (*vigilv1.DenialNotice, error) {
-	c := &vigilv1.DenialNotice{}
-	if err := proto.Unmarshal(n.Notice, c); err != nil {
-		return nil, fmt.Errorf("decode notice %s: %w", n.ID, err)
+// Content decodes the item's content: *vigilv1.DenialNotice,
+// *vigilv1.ProcurementReport or *vigilv1.BrokeringAlert.
+func Content(n *Item) (proto.Message, error) {
+	var m proto.Message
+	switch n.Kind {
+	case "denial":
+		m = &vigilv1.DenialNotice{}
+	case "procurement":
+		m = &vigilv1.ProcurementReport{}
+	case "alert":
+		m = &vigilv1.BrokeringAlert{}
+	default:
+		return nil, fmt.Errorf("item %s: unknown kind %q", n.ID, n.Kind)
 	}
-	return c, nil
+	if err := proto.Unmarshal(n.Content, m); err != nil {
+		return nil, fmt.Errorf("decode item %s: %w", n.ID, err)
+	}
+	return m, nil
 }

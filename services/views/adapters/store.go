@@ -15,15 +15,15 @@ import (
 
 var (
 	bucketMeta    = []byte("meta")
-	bucketNotices = []byte("notices")
+	bucketItems   = []byte("items")
 	bucketHistory = []byte("history")
 	bucketInbox   = []byte("inbox")
 	bucketOwn     = []byte("own")
 	keyPosition   = []byte("position")
-	allBuckets    = [][]byte{bucketMeta, bucketNotices, bucketHistory, bucketInbox, bucketOwn}
+	allBuckets    = [][]byte{bucketMeta, bucketItems, bucketHistory, bucketInbox, bucketOwn}
 )
 
-// ErrNotFound is returned for a notice the store does not hold.
+// ErrNotFound is returned for an item the store does not hold.
 var ErrNotFound = errors.New("views: not found")
 
 // Store is the views database.
@@ -93,24 +93,24 @@ func u64(v uint64) []byte {
 	return b[:]
 }
 
-func getNotice(tx *bolt.Tx, id string) (*Notice, error) {
-	v := tx.Bucket(bucketNotices).Get([]byte(id))
+func getItem(tx *bolt.Tx, id string) (*Item, error) {
+	v := tx.Bucket(bucketItems).Get([]byte(id))
 	if v == nil {
 		return nil, ErrNotFound
 	}
-	var n Notice
+	var n Item
 	if err := json.Unmarshal(v, &n); err != nil {
-		return nil, fmt.Errorf("decode notice %s: %w", id, err)
+		return nil, fmt.Errorf("decode item %s: %w", id, err)
 	}
 	return &n, nil
 }
 
-func putNotice(tx *bolt.Tx, n *Notice) error {
+func putItem(tx *bolt.Tx, n *Item) error {
 	v, err := json.Marshal(n)
 	if err != nil {
-		return fmt.Errorf("encode notice %s: %w", n.ID, err)
+		return fmt.Errorf("encode item %s: %w", n.ID, err)
 	}
-	return tx.Bucket(bucketNotices).Put([]byte(n.ID), v)
+	return tx.Bucket(bucketItems).Put([]byte(n.ID), v)
 }
 
 // indexKey is owner | 0 | sort position | id: iterating a prefix backwards

@@ -4,39 +4,57 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/binary"
+	"slices"
+	"time"
 
+	"github.com/vigil-org/vigil/pkg/annex"
 	vigilv1 "github.com/vigil-org/vigil/proto/vigil/v1"
 	"github.com/vigil-org/vigil/services/views/adapters"
 )
 
-// ListQuery selects a page of notices.
-type ListQuery struct {
-	Member             string
-	MinPosition        uint64
-	Status             vigilv1.NoticeStatus
+// Filter narrows a list; zero fields do not filter. Ports validate it.
+type Filter struct {
+	Kind               vigilv1.ItemKind
+	Status             vigilv1.ItemStatus
+	Country            string
+	ControlCode        *annex.Code
+	From, To           time.Time
 	UnacknowledgedOnly bool
-	PageSize           int
-	PageToken          string
 }
 
-// ListResult is a page of notices.
+// ListQuery selects a page of items.
+type ListQuery struct {
+	Member      string
+	MinPosition uint64
+	Filter      Filter
+	PageSize    int
+	PageToken   string
+}
+
+// Row is one listed item with the caller's summary of it.
+type Row struct {
+	Item    *adapters.Item
+	Summary *vigilv1.ItemSummary
+}
+
+// ListResult is a page of items.
 type ListResult struct {
-	Notices       []*adapters.Notice
+	Rows          []Row
 	NextPageToken string
 	Position      uint64
 }
 
-// Inbox lists the notices releasable to the member from others.
+// Inbox lists items releasable to the member from others.
 func (s *Service) Inbox(ctx context.Context, q ListQuery) (ListResult, error) {
 	return s.list(ctx, q, s.store.Inbox)
 }
 
-// Own lists the member's own notices.
+// Own lists the member's own items.
 func (s *Service) Own(ctx context.Context, q ListQuery) (ListResult, error) {
 	return s.list(ctx, q, s.store.Own)
 }
 
-func (s *Service) list(ctx context.Context, q ListQuery, from func(string, adapters.Page) ([]*adapters.Notice, uint64, error)) (ListResult, error) {
+func (s *Service) list(ctx context.Context, q ListQuery, from func(string, adapters.Page) ([]*adapters.Item, uint64, error)) (ListResult, error) {
 	before, err := decodeToken(q.PageToken)
 	if err != nil {
 		return ListResult{}, err
@@ -45,22 +63,52 @@ func (s *Service) list(ctx context.Context, q ListQuery, from func(string, adapt
 		return ListResult{}, err
 	}
 	pos := s.proj.Position()
-	page := adapters.Page{Before: before, Limit: pageSize(q.PageSize), Keep: filter(q)}
-	ns, next, err := from(q.Member, page)
+	sums := map[string]*vigilv1.ItemSummary{}
+	var sumErr error
+	keep := func(n *adapters.Item) bool {
+		sum, _, err := summarize(n, q.Member)
+		if err != nil {
+			sumErr = err
+			return false
+		}
+		sums[n.ID] = sum
+		return q.Filter.keep(sum)
+	}
+	items, next, err := from(q.Member, adapters.Page{Before: before, Limit: pageSize(q.PageSize), Keep: keep})
+	if err == nil {
+		err = sumErr
+	}
 	if err != nil {
 		return ListResult{}, err
 	}
-	return ListResult{Notices: ns, NextPageToken: encodeToken(next), Position: pos}, nil
+	res := ListResult{NextPageToken: encodeToken(next), Position: pos}
+	for _, n := range items {
+		res.Rows = append(res.Rows, Row{Item: n, Summary: sums[n.ID]})
+	}
+	return res, nil
 }
 
-func filter(q ListQuery) func(*adapters.Notice) bool {
-	return func(n *adapters.Notice) bool {
-		if q.Status != vigilv1.NoticeStatus_NOTICE_STATUS_UNSPECIFIED && n.Status != q.Status {
-			return false
-		}
-		_, acked := n.Acks[q.Member]
-		return !q.UnacknowledgedOnly || !acked
+// keep reports whether a summary passes the filter.
+func (f Filter) keep(s *vigilv1.ItemSummary) bool {
+	switch {
+	case f.Kind != vigilv1.ItemKind_ITEM_KIND_UNSPECIFIED && s.GetKind() != f.Kind,
+		f.Status != vigilv1.ItemStatus_ITEM_STATUS_UNSPECIFIED && s.GetStatus() != f.Status,
+		f.Country != "" && !slices.Contains(s.GetCountries(), f.Country),
+		f.UnacknowledgedOnly && s.GetAcknowledged(),
+		!f.From.IsZero() && s.GetCreatedAt().AsTime().Before(f.From),
+		!f.To.IsZero() && !s.GetCreatedAt().AsTime().Before(f.To):
+		return false
 	}
+	return f.ControlCode == nil || covers(*f.ControlCode, s.GetControlCodes())
+}
+
+func covers(prefix annex.Code, codes []string) bool {
+	for _, c := range codes {
+		if code, err := annex.Parse(c); err == nil && prefix.Covers(code) {
+			return true
+		}
+	}
+	return false
 }
 
 func pageSize(n int) int {

@@ -6,15 +6,15 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"time"
 
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
-	"google.golang.org/protobuf/types/known/timestamppb"
 
+	"github.com/vigil-org/vigil/pkg/annex"
 	"github.com/vigil-org/vigil/pkg/identity"
 	"github.com/vigil-org/vigil/pkg/model"
 	vigilv1 "github.com/vigil-org/vigil/proto/vigil/v1"
-	"github.com/vigil-org/vigil/services/views/adapters"
 	"github.com/vigil-org/vigil/services/views/app"
 )
 
@@ -48,6 +48,9 @@ var errorCodes = []struct {
 }
 
 func (s *Server) toStatus(err error) error {
+	if _, ok := status.FromError(err); ok {
+		return err
+	}
 	for _, m := range errorCodes {
 		if errors.Is(err, m.err) {
 			return status.Error(m.code, m.err.Error())
@@ -57,69 +60,100 @@ func (s *Server) toStatus(err error) error {
 	return status.Error(codes.Internal, "internal error")
 }
 
-func checkStatus(st vigilv1.NoticeStatus) error {
-	if _, ok := vigilv1.NoticeStatus_name[int32(st)]; !ok {
-		return status.Error(codes.InvalidArgument, "status: unknown notice status")
+// filter validates a request filter.
+func filter(f *vigilv1.ItemFilter) (app.Filter, error) {
+	out := app.Filter{Kind: f.GetKind(), Status: f.GetStatus(), Country: f.GetCountry(), UnacknowledgedOnly: f.GetUnacknowledgedOnly()}
+	var errs []error
+	if _, ok := vigilv1.ItemKind_name[int32(f.GetKind())]; !ok {
+		errs = append(errs, model.Invalid("filter.kind", "unknown item kind"))
 	}
-	return nil
+	if _, ok := vigilv1.ItemStatus_name[int32(f.GetStatus())]; !ok {
+		errs = append(errs, model.Invalid("filter.status", "unknown item status"))
+	}
+	if f.GetCountry() != "" {
+		errs = append(errs, model.CheckCountry("filter.country", f.GetCountry()))
+	}
+	if f.GetControlCode() != "" {
+		c, err := annex.Parse(f.GetControlCode())
+		if err != nil {
+			errs = append(errs, model.Invalid("filter.control_code", "%v", err))
+		}
+		out.ControlCode = &c
+	}
+	var err error
+	if out.From, err = date("filter.from_date", f.GetFromDate()); err != nil {
+		errs = append(errs, err)
+	}
+	if out.To, err = date("filter.to_date", f.GetToDate()); err != nil {
+		errs = append(errs, err)
+	} else if !out.To.IsZero() {
+		out.To = out.To.Add(24 * time.Hour) // to_date is inclusive
+	}
+	if err := errors.Join(errs...); err != nil {
+		return app.Filter{}, status.Error(codes.InvalidArgument, err.Error())
+	}
+	return out, nil
 }
 
-// ListInbox lists notices releasable to the caller.
+func date(field, s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return model.ParseDate(field, s)
+}
+
+// ListInbox lists items of other members releasable to the caller.
 func (s *Server) ListInbox(ctx context.Context, req *vigilv1.ListInboxRequest) (*vigilv1.ListInboxResponse, error) {
-	m, err := member(ctx)
+	q, err := query(ctx, req.GetMinPosition(), req.GetFilter(), req.GetPageSize(), req.GetPageToken())
 	if err != nil {
 		return nil, err
 	}
-	if err := checkStatus(req.GetStatus()); err != nil {
-		return nil, err
-	}
-	res, err := s.app.Inbox(ctx, app.ListQuery{Member: m, MinPosition: req.GetMinPosition(), Status: req.GetStatus(),
-		UnacknowledgedOnly: req.GetUnacknowledgedOnly(), PageSize: int(req.GetPageSize()), PageToken: req.GetPageToken()})
+	res, err := s.app.Inbox(ctx, q)
 	if err != nil {
 		return nil, s.toStatus(err)
 	}
 	out := &vigilv1.ListInboxResponse{NextPageToken: res.NextPageToken, Position: res.Position}
-	for _, n := range res.Notices {
-		sum, err := summary(n, m)
-		if err != nil {
-			return nil, s.toStatus(err)
-		}
-		out.Notices = append(out.Notices, sum)
+	for _, r := range res.Rows {
+		out.Items = append(out.Items, r.Summary)
 	}
 	return out, nil
 }
 
-// ListOwnNotices lists the caller's notices with recipients' status.
-func (s *Server) ListOwnNotices(ctx context.Context, req *vigilv1.ListOwnNoticesRequest) (*vigilv1.ListOwnNoticesResponse, error) {
-	m, err := member(ctx)
+// ListOwnItems lists the caller's items with recipients' status.
+func (s *Server) ListOwnItems(ctx context.Context, req *vigilv1.ListOwnItemsRequest) (*vigilv1.ListOwnItemsResponse, error) {
+	q, err := query(ctx, req.GetMinPosition(), req.GetFilter(), req.GetPageSize(), req.GetPageToken())
 	if err != nil {
 		return nil, err
 	}
-	if err := checkStatus(req.GetStatus()); err != nil {
-		return nil, err
-	}
-	res, err := s.app.Own(ctx, app.ListQuery{Member: m, MinPosition: req.GetMinPosition(), Status: req.GetStatus(),
-		PageSize: int(req.GetPageSize()), PageToken: req.GetPageToken()})
+	res, err := s.app.Own(ctx, q)
 	if err != nil {
 		return nil, s.toStatus(err)
 	}
-	out := &vigilv1.ListOwnNoticesResponse{NextPageToken: res.NextPageToken, Position: res.Position}
-	for _, n := range res.Notices {
-		d, err := s.app.Get(ctx, m, n.ID, 0)
+	out := &vigilv1.ListOwnItemsResponse{NextPageToken: res.NextPageToken, Position: res.Position}
+	for _, r := range res.Rows {
+		d, err := s.app.Get(ctx, q.Member, r.Item.ID, 0)
 		if err != nil {
 			return nil, s.toStatus(err)
 		}
-		sum, err := summary(n, m)
-		if err != nil {
-			return nil, s.toStatus(err)
-		}
-		out.Notices = append(out.Notices, &vigilv1.OwnNotice{Summary: sum, Recipients: recipients(d)})
+		out.Items = append(out.Items, &vigilv1.OwnItem{Summary: r.Summary, Recipients: d.Recipients})
 	}
 	return out, nil
 }
 
-// GetNotice returns one notice with its history.
-func (s *Server) GetNotice(ctx context.Context, req *vigilv1.GetNoticeRequest) (*vigilv1.GetNoticeResponse, error) {
+func query(ctx context.Context, minPos uint64, f *vigilv1.ItemFilter, size int32, token string) (app.ListQuery, error) {
+	m, err := member(ctx)
+	if err != nil {
+		return app.ListQuery{}, err
+	}
+	flt, err := filter(f)
+	if err != nil {
+		return app.ListQuery{}, err
+	}
+	return app.ListQuery{Member: m, MinPosition: minPos, Filter: flt, PageSize: int(size), PageToken: token}, nil
+}
+
+// GetItem returns one item with its history and links.
+func (s *Server) GetItem(ctx context.Context, req *vigilv1.GetItemRequest) (*vigilv1.GetItemResponse, error) {
 	m, err := member(ctx)
 	if err != nil {
 		return nil, err
@@ -131,45 +165,14 @@ func (s *Server) GetNotice(ctx context.Context, req *vigilv1.GetNoticeRequest) (
 	if err != nil {
 		return nil, s.toStatus(err)
 	}
-	sum, err := summary(d.Notice, m)
-	if err != nil {
-		return nil, s.toStatus(err)
-	}
-	out := &vigilv1.GetNoticeResponse{Summary: sum, Notice: d.Content, Recipients: recipients(d), Position: d.Position}
-	for i, e := range d.History {
-		out.History = append(out.History, &vigilv1.HistoryEntry{Position: d.Positions[i], Event: e})
+	out := &vigilv1.GetItemResponse{Summary: d.Summary, Recipients: d.Recipients, History: d.History, Links: d.Links, Position: d.Position}
+	switch c := d.Content.(type) {
+	case *vigilv1.DenialNotice:
+		out.Content = &vigilv1.GetItemResponse_Denial{Denial: c}
+	case *vigilv1.ProcurementReport:
+		out.Content = &vigilv1.GetItemResponse_Procurement{Procurement: c}
+	case *vigilv1.BrokeringAlert:
+		out.Content = &vigilv1.GetItemResponse_Alert{Alert: c}
 	}
 	return out, nil
-}
-
-func recipients(d app.Detail) []*vigilv1.RecipientStatus {
-	var out []*vigilv1.RecipientStatus
-	for _, r := range d.Recipients {
-		rs := &vigilv1.RecipientStatus{Member: r}
-		if at, ok := d.Notice.Acks[r]; ok {
-			rs.Acknowledged, rs.AcknowledgedAt = true, timestamppb.New(at)
-		}
-		out = append(out, rs)
-	}
-	return out
-}
-
-func summary(n *adapters.Notice, member string) (*vigilv1.NoticeSummary, error) {
-	c, err := adapters.DecodeContent(n)
-	if err != nil {
-		return nil, err
-	}
-	s := &vigilv1.NoticeSummary{
-		Kind: vigilv1.ItemKind_ITEM_KIND_DENIAL, Id: n.ID, Originator: n.Originator, Reference: c.GetReference(),
-		DestinationCountry: c.GetDestinationCountry(), ItemDescription: c.GetItemDescription(), Status: n.Status,
-		Marking: c.GetMarking(), NotifiedAt: timestamppb.New(n.NotifiedAt), UpdatedAt: timestamppb.New(n.UpdatedAt),
-		ReviewDue: timestamppb.New(n.ReviewDue), Version: n.Version,
-	}
-	for _, e := range c.GetControlEntries() {
-		s.ControlCodes = append(s.ControlCodes, e.GetMtcrCode())
-	}
-	if at, ok := n.Acks[member]; ok {
-		s.Acknowledged, s.AcknowledgedAt = true, timestamppb.New(at)
-	}
-	return s, nil
 }

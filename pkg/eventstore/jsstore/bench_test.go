@@ -1,0 +1,85 @@
+package jsstore_test
+
+import (
+	"fmt"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/vigil-org/vigil/pkg/eventstore"
+	"github.com/vigil-org/vigil/pkg/eventstore/jsstore"
+	"github.com/vigil-org/vigil/pkg/natsembed/natsembedtest"
+)
+
+// payload is the ~1 KiB body of every benchmark message.
+var payload = make([]byte, 1024)
+
+// reportRate reports messages per second over the timed part of b.
+func reportRate(b *testing.B, msgs int) {
+	b.ReportMetric(float64(msgs)/b.Elapsed().Seconds(), "msgs/s")
+}
+
+// BenchmarkRawPublishSyncAlways is the baseline: one synchronous
+// JetStream publish at a time to a file stream on a SyncAlways server, so
+// one fsync per message.
+func BenchmarkRawPublishSyncAlways(b *testing.B) {
+	srv := natsembedtest.Start(b)
+	js, err := jetstream.New(natsembedtest.Connect(b, srv))
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, err = js.CreateStream(b.Context(), jetstream.StreamConfig{Name: "RAW", Subjects: []string{"raw.>"}, Storage: jetstream.FileStorage})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := range b.N {
+		if _, err := js.Publish(b.Context(), "raw."+strconv.Itoa(i), payload); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportRate(b, b.N)
+}
+
+// BenchmarkAppend measures Append with 1, 16 and 64 concurrent callers,
+// each creating new streams (NoStream, one ~1 KiB event), so that group
+// commit can pack concurrent requests into one atomic batch.
+func BenchmarkAppend(b *testing.B) {
+	for _, conc := range []int{1, 16, 64} {
+		b.Run(fmt.Sprintf("conc=%d", conc), func(b *testing.B) {
+			srv := natsembedtest.Start(b)
+			s := newStore(b, natsembedtest.Connect(b, srv))
+			b.ResetTimer()
+			runAppenders(b, s, conc)
+			b.StopTimer()
+			reportRate(b, b.N)
+		})
+	}
+}
+
+// runAppenders shares b.N appends among conc goroutines.
+func runAppenders(b *testing.B, s *jsstore.Store, conc int) {
+	run := strconv.FormatInt(time.Now().UnixNano(), 36)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range conc {
+		wg.Go(func() {
+			for i := next.Add(1); i <= int64(b.N); i = next.Add(1) {
+				req := eventstore.AppendRequest{
+					Stream:          "bench." + run + "-" + strconv.FormatInt(i, 10),
+					ExpectedVersion: eventstore.NoStream,
+					Events:          []eventstore.Event{{ID: strconv.FormatInt(i, 10), Type: "vigil.bench.v1.Event", Data: payload}},
+				}
+				if _, err := s.Append(b.Context(), req); err != nil {
+					b.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}

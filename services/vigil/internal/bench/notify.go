@@ -1,0 +1,98 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
+	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/proto"
+
+	"github.com/vigil-org/vigil/pkg/identity"
+	vigilv1 "github.com/vigil-org/vigil/proto/vigil/v1"
+	"github.com/vigil-org/vigil/services/vigil/platform"
+)
+
+// ExampleFile is the notice every notify sends.
+var ExampleFile = "examples/denial.json"
+
+func exampleNotice() (*vigilv1.DenialNotice, error) {
+	data, err := os.ReadFile(ExampleFile)
+	if err != nil {
+		return nil, err
+	}
+	n := &vigilv1.DenialNotice{}
+	return n, protojson.Unmarshal(data, n)
+}
+
+// payloadOfExample approximates the stored envelope size of the example.
+func payloadOfExample() ([]byte, error) {
+	n, err := exampleNotice()
+	if err != nil {
+		return nil, err
+	}
+	env := &vigilv1.EventEnvelope{EventId: "00000000-0000-0000-0000-000000000000", Type: "vigil.v1.DenialNotified",
+		AggregateType: "denial", AggregateId: "0123456789abcdef0123456789abcdef", CausationId: "bench-request-000000",
+		Originator: &vigilv1.Originator{Member: "FRA"}, Releasability: n.GetReleasability(),
+		Payload: &vigilv1.EventEnvelope_DenialNotified{DenialNotified: &vigilv1.DenialNotified{Notice: n}}}
+	return proto.Marshal(env)
+}
+
+// notifyThroughGRPC measures NotifyDenial through the whole platform:
+// mTLS gRPC, validation, group-committed durable append.
+func notifyThroughGRPC(ctx context.Context, dir string, cfg Config, log *slog.Logger) ([]Sample, error) {
+	p, err := platform.Start(ctx, platform.Config{DataDir: dir, Listen: "127.0.0.1:0", Logger: log})
+	if err != nil {
+		return nil, err
+	}
+	defer p.Close()
+	runCtx, stop := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- p.Run(runCtx) }()
+	defer func() { stop(); <-done }()
+	n, err := exampleNotice()
+	if err != nil {
+		return nil, err
+	}
+	var out []Sample
+	for _, c := range cfg.Clients {
+		clients, closeAll, err := dialClients(dir, p.Addr(), c)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, drive(ctx, "vigil NotifyDenial via gRPC", c, cfg.Duration, func(ctx context.Context, w, i int) error {
+			_, err := clients[w].NotifyDenial(ctx, &vigilv1.NotifyDenialRequest{RequestId: fmt.Sprintf("b%d-%d-%d", c, w, i), Notice: n})
+			return err
+		}))
+		closeAll()
+	}
+	return out, nil
+}
+
+// dialClients opens n connections authenticated as FRA.
+func dialClients(dir, addr string, n int) ([]vigilv1.DenialsServiceClient, func(), error) {
+	ca, cert, key := identity.ClientFilesFor(dir, "FRA")
+	tlsCfg, err := identity.ClientTLS(ca, cert, key, "127.0.0.1")
+	if err != nil {
+		return nil, nil, err
+	}
+	var conns []*grpc.ClientConn
+	var out []vigilv1.DenialsServiceClient
+	closeAll := func() {
+		for _, c := range conns {
+			_ = c.Close()
+		}
+	}
+	for range n {
+		conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(tlsCfg)))
+		if err != nil {
+			closeAll()
+			return nil, nil, err
+		}
+		conns, out = append(conns, conn), append(out, vigilv1.NewDenialsServiceClient(conn))
+	}
+	return out, closeAll, nil
+}

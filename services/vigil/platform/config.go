@@ -1,0 +1,67 @@
+// Package platform runs every Vigil service in one process: the embedded
+// NATS server (or a connection to an external one), the JetStream event
+// store, the development PKI, and the denials and views services on one
+// mutual-TLS gRPC server with reflection and health.
+package platform
+
+import (
+	"errors"
+	"log/slog"
+	"net"
+	"path/filepath"
+	"time"
+)
+
+// Config configures the platform.
+type Config struct {
+	// DataDir holds the PKI, the embedded NATS store and the views.
+	DataDir string
+	// Listen is the gRPC address.
+	Listen string
+	// NATSURL, when set, connects to that NATS server instead of starting
+	// an embedded one.
+	NATSURL string
+	// Demo seeds demonstration notices on first start.
+	Demo bool
+	// ReviewPeriod for denial notices; default three years.
+	ReviewPeriod time.Duration
+	// ExpiryInterval is how often overdue notices expire; default 1 minute.
+	ExpiryInterval time.Duration
+	// Now is the clock; default time.Now.
+	Now    func() time.Time
+	Logger *slog.Logger
+}
+
+// DefaultListen is the default gRPC address: loopback only.
+const DefaultListen = "127.0.0.1:8443"
+
+// Validate reports every configuration problem at once.
+func (c Config) Validate() error {
+	var errs []error
+	if c.DataDir == "" {
+		errs = append(errs, errors.New("data dir is required"))
+	}
+	if _, _, err := net.SplitHostPort(c.Listen); c.Listen != "" && err != nil {
+		errs = append(errs, errors.New("listen: want HOST:PORT"))
+	}
+	if c.ReviewPeriod < 0 || c.ExpiryInterval < 0 {
+		errs = append(errs, errors.New("durations must not be negative"))
+	}
+	return errors.Join(errs...)
+}
+
+func (c *Config) defaults() {
+	if c.Listen == "" {
+		c.Listen = DefaultListen
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+}
+
+func (c Config) pkiDir() string    { return filepath.Join(c.DataDir, "pki") }
+func (c Config) natsDir() string   { return filepath.Join(c.DataDir, "nats") }
+func (c Config) viewsPath() string { return filepath.Join(c.DataDir, "views", "views.db") }

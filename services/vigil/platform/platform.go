@@ -1,0 +1,217 @@
+package platform
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/health"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/grpc/reflection"
+
+	"github.com/vigil-org/vigil/pkg/eventstore/jsstore"
+	"github.com/vigil-org/vigil/pkg/identity"
+	"github.com/vigil-org/vigil/pkg/model"
+	"github.com/vigil-org/vigil/pkg/natsembed"
+	"github.com/vigil-org/vigil/services/denials"
+	"github.com/vigil-org/vigil/services/views"
+)
+
+// Platform is a running set of services. Start builds it; Run serves
+// until the context is cancelled; Close releases everything.
+type Platform struct {
+	cfg      Config
+	log      *slog.Logger
+	nats     *natsembed.Server
+	nc       *nats.Conn
+	Store    *jsstore.Store
+	PKI      *identity.PKI
+	Roster   model.StaticRoster
+	Denials  *denials.Service
+	Views    *views.Service
+	grpc     *grpc.Server
+	health   *health.Server
+	listener net.Listener
+	closers  []func()
+	once     sync.Once
+}
+
+// Start brings every component up and binds the gRPC listener. On error
+// everything already started is shut down.
+func Start(ctx context.Context, cfg Config) (_ *Platform, err error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	cfg.defaults()
+	p := &Platform{cfg: cfg, log: cfg.Logger}
+	defer func() {
+		if err != nil {
+			p.Close()
+		}
+	}()
+	steps := []func(context.Context) error{p.startPKI, p.startNATS, p.startStore, p.startServices, p.startGRPC}
+	for _, step := range steps {
+		if err := step(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
+}
+
+func (p *Platform) startPKI(context.Context) error {
+	roster := identity.DemoRoster()
+	pki, err := identity.EnsureDevPKI(p.cfg.pkiDir(), roster, p.cfg.Now())
+	if err != nil {
+		return fmt.Errorf("development PKI: %w", err)
+	}
+	p.PKI = pki
+	for _, e := range roster {
+		if pr, err := identity.ParseID(e.ID); err == nil && !pr.IsAgency() {
+			p.Roster = append(p.Roster, pr.Member)
+		}
+	}
+	slices.Sort(p.Roster)
+	return nil
+}
+
+func (p *Platform) startNATS(ctx context.Context) error {
+	url := p.cfg.NATSURL
+	var opts []nats.Option
+	if url == "" {
+		ns, err := natsembed.Start(ctx, natsembed.Config{StoreDir: p.cfg.natsDir(), Host: "127.0.0.1", Port: natsembed.RandomPort}, p.log)
+		if err != nil {
+			return err
+		}
+		p.nats = ns
+		p.closers = append(p.closers, ns.Shutdown)
+		url, opts = ns.ClientURL(), append(opts, nats.InProcessServer(ns.NATS()))
+	}
+	opts = append(opts, nats.Name("vigil"), nats.MaxReconnects(-1))
+	nc, err := nats.Connect(url, opts...)
+	if err != nil {
+		return fmt.Errorf("connect to NATS: %w", err)
+	}
+	p.nc = nc
+	p.closers = append(p.closers, nc.Close)
+	return nil
+}
+
+func (p *Platform) startStore(ctx context.Context) error {
+	st, err := jsstore.New(ctx, jsstore.Config{Conn: p.nc, Logger: p.log})
+	if err != nil {
+		return err
+	}
+	p.Store = st
+	p.closers = append(p.closers, func() { _ = st.Close() })
+	d, err := st.Durability(ctx)
+	if err != nil {
+		return err
+	}
+	if !d.Durable() {
+		return errors.New("event store is not on durable file storage")
+	}
+	if p.nats == nil {
+		p.log.Warn("external NATS: make sure every server runs JetStream with sync_interval: always (see deploy/)")
+	}
+	return nil
+}
+
+func (p *Platform) startServices(context.Context) error {
+	d, err := denials.New(denials.Config{Store: p.Store, Roster: p.Roster, ReviewPeriod: p.cfg.ReviewPeriod,
+		ExpiryInterval: p.cfg.ExpiryInterval, Now: p.cfg.Now, Logger: p.log})
+	if err != nil {
+		return err
+	}
+	v, err := views.New(views.Config{Store: p.Store, Roster: p.Roster, Path: p.cfg.viewsPath(), Logger: p.log})
+	if err != nil {
+		return err
+	}
+	p.Denials, p.Views = d, v
+	p.closers = append(p.closers, func() { _ = v.Close() })
+	return nil
+}
+
+func (p *Platform) startGRPC(context.Context) error {
+	p.grpc = grpc.NewServer(
+		grpc.Creds(credentials.NewTLS(identity.ServerTLS(p.PKI))),
+		grpc.UnaryInterceptor(identity.UnaryServerInterceptor()),
+		grpc.StreamInterceptor(identity.StreamServerInterceptor()),
+		grpc.MaxRecvMsgSize(4<<20),
+		grpc.ConnectionTimeout(10*time.Second),
+	)
+	p.Denials.Register(p.grpc)
+	p.Views.Register(p.grpc)
+	p.health = health.NewServer()
+	healthpb.RegisterHealthServer(p.grpc, p.health)
+	reflection.Register(p.grpc)
+	lis, err := net.Listen("tcp", p.cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("listen %s: %w", p.cfg.Listen, err)
+	}
+	p.listener = lis
+	return nil
+}
+
+// Addr is the gRPC listener's address.
+func (p *Platform) Addr() string { return p.listener.Addr().String() }
+
+// Run serves gRPC and runs the projections and expiry until ctx is
+// cancelled, then stops gracefully.
+func (p *Platform) Run(ctx context.Context) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	errs := make(chan error, 3)
+	wg.Go(func() { errs <- p.Views.Run(ctx) })
+	wg.Go(func() { errs <- p.Denials.Run(ctx) })
+	wg.Go(func() { errs <- p.grpc.Serve(p.listener) })
+	p.health.SetServingStatus("", healthpb.HealthCheckResponse_SERVING)
+	p.log.Info("vigil serving", "grpc", p.Addr(), "data_dir", p.cfg.DataDir)
+	var first error
+	select {
+	case <-ctx.Done():
+	case first = <-errs:
+	}
+	p.health.Shutdown()
+	cancel()
+	p.stopGRPC()
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if first == nil && err != nil && !errors.Is(err, grpc.ErrServerStopped) && !errors.Is(err, context.Canceled) {
+			first = err
+		}
+	}
+	return first
+}
+
+func (p *Platform) stopGRPC() {
+	done := make(chan struct{})
+	go func() { p.grpc.GracefulStop(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		p.grpc.Stop()
+		<-done
+	}
+}
+
+// Close releases every component, newest first. Safe to call twice.
+func (p *Platform) Close() {
+	p.once.Do(func() {
+		if p.grpc != nil {
+			p.grpc.Stop()
+		}
+		for i := len(p.closers) - 1; i >= 0; i-- {
+			p.closers[i]()
+		}
+	})
+}

@@ -92,7 +92,7 @@ var invalidNotices = []struct {
 	}, []string{"parties"}},
 	{"party role unspecified", func(n *domain.Notice) { n.Parties[0].Role = 0 },
 		[]string{"parties[0].role", "parties"}},
-	{"party role unknown", func(n *domain.Notice) { n.Parties[0].Role = model.RoleOther + 1 },
+	{"party role unknown", func(n *domain.Notice) { n.Parties[0].Role = model.RoleCarrier + 1 },
 		[]string{"parties[0].role", "parties"}},
 	{"party role unknown beside an end-user", func(n *domain.Notice) {
 		n.Parties = append(n.Parties, model.Party{Role: 42, Name: "Broker Ltd"})

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# make bench: measures durable notify throughput and latency through gRPC
+# beside raw JetStream sync-always publishing (vigil bench), and the event
+# store's group commit beside raw publishing (go test -bench), in the same
+# run, and writes docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dur=${1:-5s}
+out=docs/benchmarks.md
+mkdir -p bin build
+go build -o bin/vigil ./services/vigil
+notify=$(bin/vigil bench --duration "$dur" --clients 1,16,64)
+store=$(go test -run '^$' -bench 'Benchmark(RawPublishSyncAlways|Append)' -benchtime 2s ./pkg/eventstore/jsstore/ | grep -E '^(Benchmark|goos|goarch|cpu)')
+{
+  echo "# Benchmarks"
+  echo
+  echo "Machines are shared and noisy: read the ratios to the raw engine measured in the same run, not"
+  echo "the absolute numbers. Regenerate with \`make bench\` (BENCH_TIME sets each measurement's length)."
+  echo
+  echo "## Durable notify through gRPC vs raw JetStream (\`bin/vigil bench --duration $dur\`)"
+  echo
+  echo "Each client is one gRPC connection (mutual TLS) sending NotifyDenial with the notice of"
+  echo "examples/denial.json and waiting for the answer; an answer means the event is fsynced. The raw"
+  echo "rows publish a payload of the same size with jetstream.Publish to a file stream on an embedded"
+  echo "server with sync_interval always, each client waiting for its acknowledgement."
+  echo
+  echo "$notify"
+  echo
+  echo "## Event store append (group commit) vs raw publish (\`go test -bench . ./pkg/eventstore/jsstore/\`)"
+  echo
+  echo '```'
+  echo "$store"
+  echo '```'
+} > "$out"
+echo "wrote $out"

@@ -34,8 +34,12 @@ func printDetail(out io.Writer, d *vigilv1.GetItemResponse) error {
 		fmt.Fprintf(tw, "party\t%s (%s, %s)\n", p.GetName(), strings.ToLower(strings.TrimPrefix(p.GetRole().String(), "PARTY_ROLE_")), p.GetCountry())
 	}
 	for _, r := range d.GetRecipients() {
-		fmt.Fprintf(tw, "recipient\t%s acknowledged=%s responded=%s lapsed=%s %s\n", r.GetMember(), yesNo(r.GetAcknowledged()),
-			yesNo(r.GetResponded()), yesNo(r.GetLapsed()), strings.ToLower(strings.TrimPrefix(r.GetResponse().GetOutcome().String(), "RESPONSE_OUTCOME_")))
+		fmt.Fprintf(tw, "recipient\t%s acknowledged=%s", r.GetMember(), yesNo(r.GetAcknowledged()))
+		if s.GetKind() == vigilv1.ItemKind_ITEM_KIND_ALERT {
+			fmt.Fprintf(tw, " responded=%s lapsed=%s %s", yesNo(r.GetResponded()), yesNo(r.GetLapsed()),
+				strings.ToLower(strings.TrimPrefix(r.GetResponse().GetOutcome().String(), "RESPONSE_OUTCOME_")))
+		}
+		fmt.Fprintln(tw)
 	}
 	for _, l := range d.GetLinks() {
 		fmt.Fprintf(tw, "link\t%s %s by %s\n", kindName(l.GetOther().GetKind()), l.GetOther().GetId(), l.GetLinkedBy())

@@ -22,6 +22,7 @@ require (
 	github.com/nats-io/nats-server/v2 v2.15.2 // indirect
 	github.com/nats-io/nkeys v0.4.16 // indirect
 	github.com/nats-io/nuid v1.0.1 // indirect
+	github.com/vigil-org/vigil/services/procurement v0.0.0
 	go.etcd.io/bbolt v1.4.3 // indirect
 	golang.org/x/crypto v0.58.0 // indirect
 	golang.org/x/net v0.60.0 // indirect
@@ -38,3 +39,5 @@ replace github.com/vigil-org/vigil/proto => ../../proto
 replace github.com/vigil-org/vigil/services/denials => ../denials
 
 replace github.com/vigil-org/vigil/services/views => ../views
+
+replace github.com/vigil-org/vigil/services/procurement => ../procurement

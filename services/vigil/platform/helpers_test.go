@@ -19,10 +19,12 @@ import (
 
 // member is a gRPC client authenticated as one member.
 type member struct {
-	id      string
-	conn    *grpc.ClientConn
-	denials vigilv1.DenialsServiceClient
-	views   vigilv1.ViewsServiceClient
+	id          string
+	conn        *grpc.ClientConn
+	denials     vigilv1.DenialsServiceClient
+	views       vigilv1.ViewsServiceClient
+	procurement vigilv1.ProcurementServiceClient
+	brokering   vigilv1.BrokeringServiceClient
 }
 
 func dialAs(t *testing.T, dataDir, addr, id string) *member {
@@ -37,7 +39,8 @@ func dialAs(t *testing.T, dataDir, addr, id string) *member {
 		t.Fatalf("dial as %s: %v", id, err)
 	}
 	t.Cleanup(func() { _ = conn.Close() })
-	return &member{id: id, conn: conn, denials: vigilv1.NewDenialsServiceClient(conn), views: vigilv1.NewViewsServiceClient(conn)}
+	return &member{id: id, conn: conn, denials: vigilv1.NewDenialsServiceClient(conn), views: vigilv1.NewViewsServiceClient(conn),
+		procurement: vigilv1.NewProcurementServiceClient(conn), brokering: vigilv1.NewBrokeringServiceClient(conn)}
 }
 
 // exampleNotice loads examples/denial.json: FRA, releasable to DEU and JPN.

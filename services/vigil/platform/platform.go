@@ -22,26 +22,28 @@ import (
 	"github.com/vigil-org/vigil/pkg/model"
 	"github.com/vigil-org/vigil/pkg/natsembed"
 	"github.com/vigil-org/vigil/services/denials"
+	"github.com/vigil-org/vigil/services/procurement"
 	"github.com/vigil-org/vigil/services/views"
 )
 
 // Platform is a running set of services. Start builds it; Run serves
 // until the context is cancelled; Close releases everything.
 type Platform struct {
-	cfg      Config
-	log      *slog.Logger
-	nats     *natsembed.Server
-	nc       *nats.Conn
-	Store    *jsstore.Store
-	PKI      *identity.PKI
-	Roster   model.StaticRoster
-	Denials  *denials.Service
-	Views    *views.Service
-	grpc     *grpc.Server
-	health   *health.Server
-	listener net.Listener
-	closers  []func()
-	once     sync.Once
+	cfg         Config
+	log         *slog.Logger
+	nats        *natsembed.Server
+	nc          *nats.Conn
+	Store       *jsstore.Store
+	PKI         *identity.PKI
+	Roster      model.StaticRoster
+	Denials     *denials.Service
+	Views       *views.Service
+	Procurement *procurement.Service
+	grpc        *grpc.Server
+	health      *health.Server
+	listener    net.Listener
+	closers     []func()
+	once        sync.Once
 }
 
 // Start brings every component up and binds the gRPC listener. On error
@@ -134,7 +136,11 @@ func (p *Platform) startServices(context.Context) error {
 	if err != nil {
 		return err
 	}
-	p.Denials, p.Views = d, v
+	pr, err := procurement.New(procurement.Config{Store: p.Store, Roster: p.Roster, Now: p.cfg.Now, Logger: p.log})
+	if err != nil {
+		return err
+	}
+	p.Denials, p.Views, p.Procurement = d, v, pr
 	p.closers = append(p.closers, func() { _ = v.Close() })
 	return nil
 }
@@ -149,6 +155,7 @@ func (p *Platform) startGRPC(context.Context) error {
 	)
 	p.Denials.Register(p.grpc)
 	p.Views.Register(p.grpc)
+	p.Procurement.Register(p.grpc)
 	p.health = health.NewServer()
 	healthpb.RegisterHealthServer(p.grpc, p.health)
 	reflection.Register(p.grpc)
@@ -169,9 +176,10 @@ func (p *Platform) Run(ctx context.Context) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
-	errs := make(chan error, 3)
+	errs := make(chan error, 4)
 	wg.Go(func() { errs <- p.Views.Run(ctx) })
 	wg.Go(func() { errs <- p.Denials.Run(ctx) })
+	wg.Go(func() { errs <- p.Procurement.Run(ctx) })
 	wg.Go(func() { errs <- p.grpc.Serve(p.listener) })
 	p.health.SetServingStatus("", healthpb.HealthCheckResponse_SERVING)
 	p.log.Info("vigil serving", "grpc", p.Addr(), "data_dir", p.cfg.DataDir)

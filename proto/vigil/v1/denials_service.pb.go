@@ -544,11 +544,540 @@ func (x *AcknowledgeDenialResponse) GetResult() *CommandResult {
 	return nil
 }
 
+type RequestConsultationRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	RequestId     string                 `protobuf:"bytes,1,opt,name=request_id,json=requestId" json:"request_id,omitempty"`
+	DenialId      string                 `protobuf:"bytes,2,opt,name=denial_id,json=denialId" json:"denial_id,omitempty"`
+	Application   *LicenceApplication    `protobuf:"bytes,3,opt,name=application" json:"application,omitempty"`
+	Question      string                 `protobuf:"bytes,4,opt,name=question" json:"question,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RequestConsultationRequest) Reset() {
+	*x = RequestConsultationRequest{}
+	mi := &file_vigil_v1_denials_service_proto_msgTypes[9]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RequestConsultationRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RequestConsultationRequest) ProtoMessage() {}
+
+func (x *RequestConsultationRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_vigil_v1_denials_service_proto_msgTypes[9]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RequestConsultationRequest.ProtoReflect.Descriptor instead.
+func (*RequestConsultationRequest) Descriptor() ([]byte, []int) {
+	return file_vigil_v1_denials_service_proto_rawDescGZIP(), []int{9}
+}
+
+func (x *RequestConsultationRequest) GetRequestId() string {
+	if x != nil {
+		return x.RequestId
+	}
+	return ""
+}
+
+func (x *RequestConsultationRequest) GetDenialId() string {
+	if x != nil {
+		return x.DenialId
+	}
+	return ""
+}
+
+func (x *RequestConsultationRequest) GetApplication() *LicenceApplication {
+	if x != nil {
+		return x.Application
+	}
+	return nil
+}
+
+func (x *RequestConsultationRequest) GetQuestion() string {
+	if x != nil {
+		return x.Question
+	}
+	return ""
+}
+
+type RequestConsultationResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Result        *CommandResult         `protobuf:"bytes,1,opt,name=result" json:"result,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RequestConsultationResponse) Reset() {
+	*x = RequestConsultationResponse{}
+	mi := &file_vigil_v1_denials_service_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RequestConsultationResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RequestConsultationResponse) ProtoMessage() {}
+
+func (x *RequestConsultationResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_vigil_v1_denials_service_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RequestConsultationResponse.ProtoReflect.Descriptor instead.
+func (*RequestConsultationResponse) Descriptor() ([]byte, []int) {
+	return file_vigil_v1_denials_service_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *RequestConsultationResponse) GetResult() *CommandResult {
+	if x != nil {
+		return x.Result
+	}
+	return nil
+}
+
+type AcknowledgeConsultationRequest struct {
+	state          protoimpl.MessageState `protogen:"open.v1"`
+	RequestId      string                 `protobuf:"bytes,1,opt,name=request_id,json=requestId" json:"request_id,omitempty"`
+	ConsultationId string                 `protobuf:"bytes,2,opt,name=consultation_id,json=consultationId" json:"consultation_id,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *AcknowledgeConsultationRequest) Reset() {
+	*x = AcknowledgeConsultationRequest{}
+	mi := &file_vigil_v1_denials_service_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AcknowledgeConsultationRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AcknowledgeConsultationRequest) ProtoMessage() {}
+
+func (x *AcknowledgeConsultationRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_vigil_v1_denials_service_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AcknowledgeConsultationRequest.ProtoReflect.Descriptor instead.
+func (*AcknowledgeConsultationRequest) Descriptor() ([]byte, []int) {
+	return file_vigil_v1_denials_service_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *AcknowledgeConsultationRequest) GetRequestId() string {
+	if x != nil {
+		return x.RequestId
+	}
+	return ""
+}
+
+func (x *AcknowledgeConsultationRequest) GetConsultationId() string {
+	if x != nil {
+		return x.ConsultationId
+	}
+	return ""
+}
+
+type AcknowledgeConsultationResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Result        *CommandResult         `protobuf:"bytes,1,opt,name=result" json:"result,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AcknowledgeConsultationResponse) Reset() {
+	*x = AcknowledgeConsultationResponse{}
+	mi := &file_vigil_v1_denials_service_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AcknowledgeConsultationResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AcknowledgeConsultationResponse) ProtoMessage() {}
+
+func (x *AcknowledgeConsultationResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_vigil_v1_denials_service_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AcknowledgeConsultationResponse.ProtoReflect.Descriptor instead.
+func (*AcknowledgeConsultationResponse) Descriptor() ([]byte, []int) {
+	return file_vigil_v1_denials_service_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *AcknowledgeConsultationResponse) GetResult() *CommandResult {
+	if x != nil {
+		return x.Result
+	}
+	return nil
+}
+
+type AnswerConsultationRequest struct {
+	state          protoimpl.MessageState `protogen:"open.v1"`
+	RequestId      string                 `protobuf:"bytes,1,opt,name=request_id,json=requestId" json:"request_id,omitempty"`
+	ConsultationId string                 `protobuf:"bytes,2,opt,name=consultation_id,json=consultationId" json:"consultation_id,omitempty"`
+	Answer         ConsultationAnswer     `protobuf:"varint,3,opt,name=answer,enum=vigil.v1.ConsultationAnswer" json:"answer,omitempty"`
+	Text           string                 `protobuf:"bytes,4,opt,name=text" json:"text,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *AnswerConsultationRequest) Reset() {
+	*x = AnswerConsultationRequest{}
+	mi := &file_vigil_v1_denials_service_proto_msgTypes[13]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AnswerConsultationRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AnswerConsultationRequest) ProtoMessage() {}
+
+func (x *AnswerConsultationRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_vigil_v1_denials_service_proto_msgTypes[13]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AnswerConsultationRequest.ProtoReflect.Descriptor instead.
+func (*AnswerConsultationRequest) Descriptor() ([]byte, []int) {
+	return file_vigil_v1_denials_service_proto_rawDescGZIP(), []int{13}
+}
+
+func (x *AnswerConsultationRequest) GetRequestId() string {
+	if x != nil {
+		return x.RequestId
+	}
+	return ""
+}
+
+func (x *AnswerConsultationRequest) GetConsultationId() string {
+	if x != nil {
+		return x.ConsultationId
+	}
+	return ""
+}
+
+func (x *AnswerConsultationRequest) GetAnswer() ConsultationAnswer {
+	if x != nil {
+		return x.Answer
+	}
+	return ConsultationAnswer_CONSULTATION_ANSWER_UNSPECIFIED
+}
+
+func (x *AnswerConsultationRequest) GetText() string {
+	if x != nil {
+		return x.Text
+	}
+	return ""
+}
+
+type AnswerConsultationResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Result        *CommandResult         `protobuf:"bytes,1,opt,name=result" json:"result,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AnswerConsultationResponse) Reset() {
+	*x = AnswerConsultationResponse{}
+	mi := &file_vigil_v1_denials_service_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AnswerConsultationResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AnswerConsultationResponse) ProtoMessage() {}
+
+func (x *AnswerConsultationResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_vigil_v1_denials_service_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AnswerConsultationResponse.ProtoReflect.Descriptor instead.
+func (*AnswerConsultationResponse) Descriptor() ([]byte, []int) {
+	return file_vigil_v1_denials_service_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *AnswerConsultationResponse) GetResult() *CommandResult {
+	if x != nil {
+		return x.Result
+	}
+	return nil
+}
+
+type CloseConsultationRequest struct {
+	state          protoimpl.MessageState `protogen:"open.v1"`
+	RequestId      string                 `protobuf:"bytes,1,opt,name=request_id,json=requestId" json:"request_id,omitempty"`
+	ConsultationId string                 `protobuf:"bytes,2,opt,name=consultation_id,json=consultationId" json:"consultation_id,omitempty"`
+	Reason         string                 `protobuf:"bytes,3,opt,name=reason" json:"reason,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *CloseConsultationRequest) Reset() {
+	*x = CloseConsultationRequest{}
+	mi := &file_vigil_v1_denials_service_proto_msgTypes[15]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CloseConsultationRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CloseConsultationRequest) ProtoMessage() {}
+
+func (x *CloseConsultationRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_vigil_v1_denials_service_proto_msgTypes[15]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CloseConsultationRequest.ProtoReflect.Descriptor instead.
+func (*CloseConsultationRequest) Descriptor() ([]byte, []int) {
+	return file_vigil_v1_denials_service_proto_rawDescGZIP(), []int{15}
+}
+
+func (x *CloseConsultationRequest) GetRequestId() string {
+	if x != nil {
+		return x.RequestId
+	}
+	return ""
+}
+
+func (x *CloseConsultationRequest) GetConsultationId() string {
+	if x != nil {
+		return x.ConsultationId
+	}
+	return ""
+}
+
+func (x *CloseConsultationRequest) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+type CloseConsultationResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Result        *CommandResult         `protobuf:"bytes,1,opt,name=result" json:"result,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CloseConsultationResponse) Reset() {
+	*x = CloseConsultationResponse{}
+	mi := &file_vigil_v1_denials_service_proto_msgTypes[16]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CloseConsultationResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CloseConsultationResponse) ProtoMessage() {}
+
+func (x *CloseConsultationResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_vigil_v1_denials_service_proto_msgTypes[16]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CloseConsultationResponse.ProtoReflect.Descriptor instead.
+func (*CloseConsultationResponse) Descriptor() ([]byte, []int) {
+	return file_vigil_v1_denials_service_proto_rawDescGZIP(), []int{16}
+}
+
+func (x *CloseConsultationResponse) GetResult() *CommandResult {
+	if x != nil {
+		return x.Result
+	}
+	return nil
+}
+
+type ReportGrantedDespiteDenialRequest struct {
+	state          protoimpl.MessageState `protogen:"open.v1"`
+	RequestId      string                 `protobuf:"bytes,1,opt,name=request_id,json=requestId" json:"request_id,omitempty"`
+	ConsultationId string                 `protobuf:"bytes,2,opt,name=consultation_id,json=consultationId" json:"consultation_id,omitempty"`
+	// Mandatory: why the licence was granted despite the denial.
+	Explanation   string `protobuf:"bytes,3,opt,name=explanation" json:"explanation,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ReportGrantedDespiteDenialRequest) Reset() {
+	*x = ReportGrantedDespiteDenialRequest{}
+	mi := &file_vigil_v1_denials_service_proto_msgTypes[17]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ReportGrantedDespiteDenialRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ReportGrantedDespiteDenialRequest) ProtoMessage() {}
+
+func (x *ReportGrantedDespiteDenialRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_vigil_v1_denials_service_proto_msgTypes[17]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ReportGrantedDespiteDenialRequest.ProtoReflect.Descriptor instead.
+func (*ReportGrantedDespiteDenialRequest) Descriptor() ([]byte, []int) {
+	return file_vigil_v1_denials_service_proto_rawDescGZIP(), []int{17}
+}
+
+func (x *ReportGrantedDespiteDenialRequest) GetRequestId() string {
+	if x != nil {
+		return x.RequestId
+	}
+	return ""
+}
+
+func (x *ReportGrantedDespiteDenialRequest) GetConsultationId() string {
+	if x != nil {
+		return x.ConsultationId
+	}
+	return ""
+}
+
+func (x *ReportGrantedDespiteDenialRequest) GetExplanation() string {
+	if x != nil {
+		return x.Explanation
+	}
+	return ""
+}
+
+type ReportGrantedDespiteDenialResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Result        *CommandResult         `protobuf:"bytes,1,opt,name=result" json:"result,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ReportGrantedDespiteDenialResponse) Reset() {
+	*x = ReportGrantedDespiteDenialResponse{}
+	mi := &file_vigil_v1_denials_service_proto_msgTypes[18]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ReportGrantedDespiteDenialResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ReportGrantedDespiteDenialResponse) ProtoMessage() {}
+
+func (x *ReportGrantedDespiteDenialResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_vigil_v1_denials_service_proto_msgTypes[18]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ReportGrantedDespiteDenialResponse.ProtoReflect.Descriptor instead.
+func (*ReportGrantedDespiteDenialResponse) Descriptor() ([]byte, []int) {
+	return file_vigil_v1_denials_service_proto_rawDescGZIP(), []int{18}
+}
+
+func (x *ReportGrantedDespiteDenialResponse) GetResult() *CommandResult {
+	if x != nil {
+		return x.Result
+	}
+	return nil
+}
+
 var File_vigil_v1_denials_service_proto protoreflect.FileDescriptor
 
 const file_vigil_v1_denials_service_proto_rawDesc = "" +
 	"\n" +
-	"\x1evigil/v1/denials_service.proto\x12\bvigil.v1\x1a\x15vigil/v1/denial.proto\"s\n" +
+	"\x1evigil/v1/denials_service.proto\x12\bvigil.v1\x1a\x1bvigil/v1/consultation.proto\x1a\x15vigil/v1/denial.proto\"s\n" +
 	"\rCommandResult\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x18\n" +
 	"\aversion\x18\x02 \x01(\x04R\aversion\x12\x1a\n" +
@@ -584,12 +1113,53 @@ const file_vigil_v1_denials_service_proto_rawDesc = "" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1b\n" +
 	"\tdenial_id\x18\x02 \x01(\tR\bdenialId\"L\n" +
 	"\x19AcknowledgeDenialResponse\x12/\n" +
-	"\x06result\x18\x01 \x01(\v2\x17.vigil.v1.CommandResultR\x06result2\xd8\x02\n" +
+	"\x06result\x18\x01 \x01(\v2\x17.vigil.v1.CommandResultR\x06result\"\xb4\x01\n" +
+	"\x1aRequestConsultationRequest\x12\x1d\n" +
+	"\n" +
+	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1b\n" +
+	"\tdenial_id\x18\x02 \x01(\tR\bdenialId\x12>\n" +
+	"\vapplication\x18\x03 \x01(\v2\x1c.vigil.v1.LicenceApplicationR\vapplication\x12\x1a\n" +
+	"\bquestion\x18\x04 \x01(\tR\bquestion\"N\n" +
+	"\x1bRequestConsultationResponse\x12/\n" +
+	"\x06result\x18\x01 \x01(\v2\x17.vigil.v1.CommandResultR\x06result\"h\n" +
+	"\x1eAcknowledgeConsultationRequest\x12\x1d\n" +
+	"\n" +
+	"request_id\x18\x01 \x01(\tR\trequestId\x12'\n" +
+	"\x0fconsultation_id\x18\x02 \x01(\tR\x0econsultationId\"R\n" +
+	"\x1fAcknowledgeConsultationResponse\x12/\n" +
+	"\x06result\x18\x01 \x01(\v2\x17.vigil.v1.CommandResultR\x06result\"\xad\x01\n" +
+	"\x19AnswerConsultationRequest\x12\x1d\n" +
+	"\n" +
+	"request_id\x18\x01 \x01(\tR\trequestId\x12'\n" +
+	"\x0fconsultation_id\x18\x02 \x01(\tR\x0econsultationId\x124\n" +
+	"\x06answer\x18\x03 \x01(\x0e2\x1c.vigil.v1.ConsultationAnswerR\x06answer\x12\x12\n" +
+	"\x04text\x18\x04 \x01(\tR\x04text\"M\n" +
+	"\x1aAnswerConsultationResponse\x12/\n" +
+	"\x06result\x18\x01 \x01(\v2\x17.vigil.v1.CommandResultR\x06result\"z\n" +
+	"\x18CloseConsultationRequest\x12\x1d\n" +
+	"\n" +
+	"request_id\x18\x01 \x01(\tR\trequestId\x12'\n" +
+	"\x0fconsultation_id\x18\x02 \x01(\tR\x0econsultationId\x12\x16\n" +
+	"\x06reason\x18\x03 \x01(\tR\x06reason\"L\n" +
+	"\x19CloseConsultationResponse\x12/\n" +
+	"\x06result\x18\x01 \x01(\v2\x17.vigil.v1.CommandResultR\x06result\"\x8d\x01\n" +
+	"!ReportGrantedDespiteDenialRequest\x12\x1d\n" +
+	"\n" +
+	"request_id\x18\x01 \x01(\tR\trequestId\x12'\n" +
+	"\x0fconsultation_id\x18\x02 \x01(\tR\x0econsultationId\x12 \n" +
+	"\vexplanation\x18\x03 \x01(\tR\vexplanation\"U\n" +
+	"\"ReportGrantedDespiteDenialResponse\x12/\n" +
+	"\x06result\x18\x01 \x01(\v2\x17.vigil.v1.CommandResultR\x06result2\xe4\x06\n" +
 	"\x0eDenialsService\x12M\n" +
 	"\fNotifyDenial\x12\x1d.vigil.v1.NotifyDenialRequest\x1a\x1e.vigil.v1.NotifyDenialResponse\x12J\n" +
 	"\vAmendDenial\x12\x1c.vigil.v1.AmendDenialRequest\x1a\x1d.vigil.v1.AmendDenialResponse\x12M\n" +
 	"\fReviewDenial\x12\x1d.vigil.v1.ReviewDenialRequest\x1a\x1e.vigil.v1.ReviewDenialResponse\x12\\\n" +
-	"\x11AcknowledgeDenial\x12\".vigil.v1.AcknowledgeDenialRequest\x1a#.vigil.v1.AcknowledgeDenialResponseB:Z1github.com/vigil-org/vigil/proto/vigil/v1;vigilv1\x92\x03\x04\b\x02 \x03b\beditionsp\xe8\a"
+	"\x11AcknowledgeDenial\x12\".vigil.v1.AcknowledgeDenialRequest\x1a#.vigil.v1.AcknowledgeDenialResponse\x12b\n" +
+	"\x13RequestConsultation\x12$.vigil.v1.RequestConsultationRequest\x1a%.vigil.v1.RequestConsultationResponse\x12n\n" +
+	"\x17AcknowledgeConsultation\x12(.vigil.v1.AcknowledgeConsultationRequest\x1a).vigil.v1.AcknowledgeConsultationResponse\x12_\n" +
+	"\x12AnswerConsultation\x12#.vigil.v1.AnswerConsultationRequest\x1a$.vigil.v1.AnswerConsultationResponse\x12\\\n" +
+	"\x11CloseConsultation\x12\".vigil.v1.CloseConsultationRequest\x1a#.vigil.v1.CloseConsultationResponse\x12w\n" +
+	"\x1aReportGrantedDespiteDenial\x12+.vigil.v1.ReportGrantedDespiteDenialRequest\x1a,.vigil.v1.ReportGrantedDespiteDenialResponseB:Z1github.com/vigil-org/vigil/proto/vigil/v1;vigilv1\x92\x03\x04\b\x02 \x03b\beditionsp\xe8\a"
 
 var (
 	file_vigil_v1_denials_service_proto_rawDescOnce sync.Once
@@ -603,42 +1173,71 @@ func file_vigil_v1_denials_service_proto_rawDescGZIP() []byte {
 	return file_vigil_v1_denials_service_proto_rawDescData
 }
 
-var file_vigil_v1_denials_service_proto_msgTypes = make([]protoimpl.MessageInfo, 9)
+var file_vigil_v1_denials_service_proto_msgTypes = make([]protoimpl.MessageInfo, 19)
 var file_vigil_v1_denials_service_proto_goTypes = []any{
-	(*CommandResult)(nil),             // 0: vigil.v1.CommandResult
-	(*NotifyDenialRequest)(nil),       // 1: vigil.v1.NotifyDenialRequest
-	(*NotifyDenialResponse)(nil),      // 2: vigil.v1.NotifyDenialResponse
-	(*AmendDenialRequest)(nil),        // 3: vigil.v1.AmendDenialRequest
-	(*AmendDenialResponse)(nil),       // 4: vigil.v1.AmendDenialResponse
-	(*ReviewDenialRequest)(nil),       // 5: vigil.v1.ReviewDenialRequest
-	(*ReviewDenialResponse)(nil),      // 6: vigil.v1.ReviewDenialResponse
-	(*AcknowledgeDenialRequest)(nil),  // 7: vigil.v1.AcknowledgeDenialRequest
-	(*AcknowledgeDenialResponse)(nil), // 8: vigil.v1.AcknowledgeDenialResponse
-	(*DenialNotice)(nil),              // 9: vigil.v1.DenialNotice
-	(ReviewOutcome)(0),                // 10: vigil.v1.ReviewOutcome
+	(*CommandResult)(nil),                      // 0: vigil.v1.CommandResult
+	(*NotifyDenialRequest)(nil),                // 1: vigil.v1.NotifyDenialRequest
+	(*NotifyDenialResponse)(nil),               // 2: vigil.v1.NotifyDenialResponse
+	(*AmendDenialRequest)(nil),                 // 3: vigil.v1.AmendDenialRequest
+	(*AmendDenialResponse)(nil),                // 4: vigil.v1.AmendDenialResponse
+	(*ReviewDenialRequest)(nil),                // 5: vigil.v1.ReviewDenialRequest
+	(*ReviewDenialResponse)(nil),               // 6: vigil.v1.ReviewDenialResponse
+	(*AcknowledgeDenialRequest)(nil),           // 7: vigil.v1.AcknowledgeDenialRequest
+	(*AcknowledgeDenialResponse)(nil),          // 8: vigil.v1.AcknowledgeDenialResponse
+	(*RequestConsultationRequest)(nil),         // 9: vigil.v1.RequestConsultationRequest
+	(*RequestConsultationResponse)(nil),        // 10: vigil.v1.RequestConsultationResponse
+	(*AcknowledgeConsultationRequest)(nil),     // 11: vigil.v1.AcknowledgeConsultationRequest
+	(*AcknowledgeConsultationResponse)(nil),    // 12: vigil.v1.AcknowledgeConsultationResponse
+	(*AnswerConsultationRequest)(nil),          // 13: vigil.v1.AnswerConsultationRequest
+	(*AnswerConsultationResponse)(nil),         // 14: vigil.v1.AnswerConsultationResponse
+	(*CloseConsultationRequest)(nil),           // 15: vigil.v1.CloseConsultationRequest
+	(*CloseConsultationResponse)(nil),          // 16: vigil.v1.CloseConsultationResponse
+	(*ReportGrantedDespiteDenialRequest)(nil),  // 17: vigil.v1.ReportGrantedDespiteDenialRequest
+	(*ReportGrantedDespiteDenialResponse)(nil), // 18: vigil.v1.ReportGrantedDespiteDenialResponse
+	(*DenialNotice)(nil),                       // 19: vigil.v1.DenialNotice
+	(ReviewOutcome)(0),                         // 20: vigil.v1.ReviewOutcome
+	(*LicenceApplication)(nil),                 // 21: vigil.v1.LicenceApplication
+	(ConsultationAnswer)(0),                    // 22: vigil.v1.ConsultationAnswer
 }
 var file_vigil_v1_denials_service_proto_depIdxs = []int32{
-	9,  // 0: vigil.v1.NotifyDenialRequest.notice:type_name -> vigil.v1.DenialNotice
+	19, // 0: vigil.v1.NotifyDenialRequest.notice:type_name -> vigil.v1.DenialNotice
 	0,  // 1: vigil.v1.NotifyDenialResponse.result:type_name -> vigil.v1.CommandResult
-	9,  // 2: vigil.v1.AmendDenialRequest.notice:type_name -> vigil.v1.DenialNotice
+	19, // 2: vigil.v1.AmendDenialRequest.notice:type_name -> vigil.v1.DenialNotice
 	0,  // 3: vigil.v1.AmendDenialResponse.result:type_name -> vigil.v1.CommandResult
-	10, // 4: vigil.v1.ReviewDenialRequest.outcome:type_name -> vigil.v1.ReviewOutcome
-	9,  // 5: vigil.v1.ReviewDenialRequest.notice:type_name -> vigil.v1.DenialNotice
+	20, // 4: vigil.v1.ReviewDenialRequest.outcome:type_name -> vigil.v1.ReviewOutcome
+	19, // 5: vigil.v1.ReviewDenialRequest.notice:type_name -> vigil.v1.DenialNotice
 	0,  // 6: vigil.v1.ReviewDenialResponse.result:type_name -> vigil.v1.CommandResult
 	0,  // 7: vigil.v1.AcknowledgeDenialResponse.result:type_name -> vigil.v1.CommandResult
-	1,  // 8: vigil.v1.DenialsService.NotifyDenial:input_type -> vigil.v1.NotifyDenialRequest
-	3,  // 9: vigil.v1.DenialsService.AmendDenial:input_type -> vigil.v1.AmendDenialRequest
-	5,  // 10: vigil.v1.DenialsService.ReviewDenial:input_type -> vigil.v1.ReviewDenialRequest
-	7,  // 11: vigil.v1.DenialsService.AcknowledgeDenial:input_type -> vigil.v1.AcknowledgeDenialRequest
-	2,  // 12: vigil.v1.DenialsService.NotifyDenial:output_type -> vigil.v1.NotifyDenialResponse
-	4,  // 13: vigil.v1.DenialsService.AmendDenial:output_type -> vigil.v1.AmendDenialResponse
-	6,  // 14: vigil.v1.DenialsService.ReviewDenial:output_type -> vigil.v1.ReviewDenialResponse
-	8,  // 15: vigil.v1.DenialsService.AcknowledgeDenial:output_type -> vigil.v1.AcknowledgeDenialResponse
-	12, // [12:16] is the sub-list for method output_type
-	8,  // [8:12] is the sub-list for method input_type
-	8,  // [8:8] is the sub-list for extension type_name
-	8,  // [8:8] is the sub-list for extension extendee
-	0,  // [0:8] is the sub-list for field type_name
+	21, // 8: vigil.v1.RequestConsultationRequest.application:type_name -> vigil.v1.LicenceApplication
+	0,  // 9: vigil.v1.RequestConsultationResponse.result:type_name -> vigil.v1.CommandResult
+	0,  // 10: vigil.v1.AcknowledgeConsultationResponse.result:type_name -> vigil.v1.CommandResult
+	22, // 11: vigil.v1.AnswerConsultationRequest.answer:type_name -> vigil.v1.ConsultationAnswer
+	0,  // 12: vigil.v1.AnswerConsultationResponse.result:type_name -> vigil.v1.CommandResult
+	0,  // 13: vigil.v1.CloseConsultationResponse.result:type_name -> vigil.v1.CommandResult
+	0,  // 14: vigil.v1.ReportGrantedDespiteDenialResponse.result:type_name -> vigil.v1.CommandResult
+	1,  // 15: vigil.v1.DenialsService.NotifyDenial:input_type -> vigil.v1.NotifyDenialRequest
+	3,  // 16: vigil.v1.DenialsService.AmendDenial:input_type -> vigil.v1.AmendDenialRequest
+	5,  // 17: vigil.v1.DenialsService.ReviewDenial:input_type -> vigil.v1.ReviewDenialRequest
+	7,  // 18: vigil.v1.DenialsService.AcknowledgeDenial:input_type -> vigil.v1.AcknowledgeDenialRequest
+	9,  // 19: vigil.v1.DenialsService.RequestConsultation:input_type -> vigil.v1.RequestConsultationRequest
+	11, // 20: vigil.v1.DenialsService.AcknowledgeConsultation:input_type -> vigil.v1.AcknowledgeConsultationRequest
+	13, // 21: vigil.v1.DenialsService.AnswerConsultation:input_type -> vigil.v1.AnswerConsultationRequest
+	15, // 22: vigil.v1.DenialsService.CloseConsultation:input_type -> vigil.v1.CloseConsultationRequest
+	17, // 23: vigil.v1.DenialsService.ReportGrantedDespiteDenial:input_type -> vigil.v1.ReportGrantedDespiteDenialRequest
+	2,  // 24: vigil.v1.DenialsService.NotifyDenial:output_type -> vigil.v1.NotifyDenialResponse
+	4,  // 25: vigil.v1.DenialsService.AmendDenial:output_type -> vigil.v1.AmendDenialResponse
+	6,  // 26: vigil.v1.DenialsService.ReviewDenial:output_type -> vigil.v1.ReviewDenialResponse
+	8,  // 27: vigil.v1.DenialsService.AcknowledgeDenial:output_type -> vigil.v1.AcknowledgeDenialResponse
+	10, // 28: vigil.v1.DenialsService.RequestConsultation:output_type -> vigil.v1.RequestConsultationResponse
+	12, // 29: vigil.v1.DenialsService.AcknowledgeConsultation:output_type -> vigil.v1.AcknowledgeConsultationResponse
+	14, // 30: vigil.v1.DenialsService.AnswerConsultation:output_type -> vigil.v1.AnswerConsultationResponse
+	16, // 31: vigil.v1.DenialsService.CloseConsultation:output_type -> vigil.v1.CloseConsultationResponse
+	18, // 32: vigil.v1.DenialsService.ReportGrantedDespiteDenial:output_type -> vigil.v1.ReportGrantedDespiteDenialResponse
+	24, // [24:33] is the sub-list for method output_type
+	15, // [15:24] is the sub-list for method input_type
+	15, // [15:15] is the sub-list for extension type_name
+	15, // [15:15] is the sub-list for extension extendee
+	0,  // [0:15] is the sub-list for field type_name
 }
 
 func init() { file_vigil_v1_denials_service_proto_init() }
@@ -646,6 +1245,7 @@ func file_vigil_v1_denials_service_proto_init() {
 	if File_vigil_v1_denials_service_proto != nil {
 		return
 	}
+	file_vigil_v1_consultation_proto_init()
 	file_vigil_v1_denial_proto_init()
 	type x struct{}
 	out := protoimpl.TypeBuilder{
@@ -653,7 +1253,7 @@ func file_vigil_v1_denials_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_vigil_v1_denials_service_proto_rawDesc), len(file_vigil_v1_denials_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   9,
+			NumMessages:   19,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

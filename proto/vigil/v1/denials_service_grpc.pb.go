@@ -24,10 +24,15 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	DenialsService_NotifyDenial_FullMethodName      = "/vigil.v1.DenialsService/NotifyDenial"
-	DenialsService_AmendDenial_FullMethodName       = "/vigil.v1.DenialsService/AmendDenial"
-	DenialsService_ReviewDenial_FullMethodName      = "/vigil.v1.DenialsService/ReviewDenial"
-	DenialsService_AcknowledgeDenial_FullMethodName = "/vigil.v1.DenialsService/AcknowledgeDenial"
+	DenialsService_NotifyDenial_FullMethodName               = "/vigil.v1.DenialsService/NotifyDenial"
+	DenialsService_AmendDenial_FullMethodName                = "/vigil.v1.DenialsService/AmendDenial"
+	DenialsService_ReviewDenial_FullMethodName               = "/vigil.v1.DenialsService/ReviewDenial"
+	DenialsService_AcknowledgeDenial_FullMethodName          = "/vigil.v1.DenialsService/AcknowledgeDenial"
+	DenialsService_RequestConsultation_FullMethodName        = "/vigil.v1.DenialsService/RequestConsultation"
+	DenialsService_AcknowledgeConsultation_FullMethodName    = "/vigil.v1.DenialsService/AcknowledgeConsultation"
+	DenialsService_AnswerConsultation_FullMethodName         = "/vigil.v1.DenialsService/AnswerConsultation"
+	DenialsService_CloseConsultation_FullMethodName          = "/vigil.v1.DenialsService/CloseConsultation"
+	DenialsService_ReportGrantedDespiteDenial_FullMethodName = "/vigil.v1.DenialsService/ReportGrantedDespiteDenial"
 )
 
 // DenialsServiceClient is the client API for DenialsService service.
@@ -48,6 +53,18 @@ type DenialsServiceClient interface {
 	// AcknowledgeDenial records that the caller, an addressed member, received
 	// the notice.
 	AcknowledgeDenial(ctx context.Context, in *AcknowledgeDenialRequest, opts ...grpc.CallOption) (*AcknowledgeDenialResponse, error)
+	// RequestConsultation asks the member that denied a transaction about an
+	// essentially identical one the caller is considering.
+	RequestConsultation(ctx context.Context, in *RequestConsultationRequest, opts ...grpc.CallOption) (*RequestConsultationResponse, error)
+	// AcknowledgeConsultation records the denying member's receipt.
+	AcknowledgeConsultation(ctx context.Context, in *AcknowledgeConsultationRequest, opts ...grpc.CallOption) (*AcknowledgeConsultationResponse, error)
+	// AnswerConsultation records the denying member's answer.
+	AnswerConsultation(ctx context.Context, in *AnswerConsultationRequest, opts ...grpc.CallOption) (*AnswerConsultationResponse, error)
+	// CloseConsultation closes a consultation the caller requested.
+	CloseConsultation(ctx context.Context, in *CloseConsultationRequest, opts ...grpc.CallOption) (*CloseConsultationResponse, error)
+	// ReportGrantedDespiteDenial tells every member that can see the denial
+	// that the caller granted the licence anyway, and why.
+	ReportGrantedDespiteDenial(ctx context.Context, in *ReportGrantedDespiteDenialRequest, opts ...grpc.CallOption) (*ReportGrantedDespiteDenialResponse, error)
 }
 
 type denialsServiceClient struct {
@@ -98,6 +115,56 @@ func (c *denialsServiceClient) AcknowledgeDenial(ctx context.Context, in *Acknow
 	return out, nil
 }
 
+func (c *denialsServiceClient) RequestConsultation(ctx context.Context, in *RequestConsultationRequest, opts ...grpc.CallOption) (*RequestConsultationResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RequestConsultationResponse)
+	err := c.cc.Invoke(ctx, DenialsService_RequestConsultation_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *denialsServiceClient) AcknowledgeConsultation(ctx context.Context, in *AcknowledgeConsultationRequest, opts ...grpc.CallOption) (*AcknowledgeConsultationResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(AcknowledgeConsultationResponse)
+	err := c.cc.Invoke(ctx, DenialsService_AcknowledgeConsultation_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *denialsServiceClient) AnswerConsultation(ctx context.Context, in *AnswerConsultationRequest, opts ...grpc.CallOption) (*AnswerConsultationResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(AnswerConsultationResponse)
+	err := c.cc.Invoke(ctx, DenialsService_AnswerConsultation_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *denialsServiceClient) CloseConsultation(ctx context.Context, in *CloseConsultationRequest, opts ...grpc.CallOption) (*CloseConsultationResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CloseConsultationResponse)
+	err := c.cc.Invoke(ctx, DenialsService_CloseConsultation_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *denialsServiceClient) ReportGrantedDespiteDenial(ctx context.Context, in *ReportGrantedDespiteDenialRequest, opts ...grpc.CallOption) (*ReportGrantedDespiteDenialResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ReportGrantedDespiteDenialResponse)
+	err := c.cc.Invoke(ctx, DenialsService_ReportGrantedDespiteDenial_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // DenialsServiceServer is the server API for DenialsService service.
 // All implementations must embed UnimplementedDenialsServiceServer
 // for forward compatibility.
@@ -116,6 +183,18 @@ type DenialsServiceServer interface {
 	// AcknowledgeDenial records that the caller, an addressed member, received
 	// the notice.
 	AcknowledgeDenial(context.Context, *AcknowledgeDenialRequest) (*AcknowledgeDenialResponse, error)
+	// RequestConsultation asks the member that denied a transaction about an
+	// essentially identical one the caller is considering.
+	RequestConsultation(context.Context, *RequestConsultationRequest) (*RequestConsultationResponse, error)
+	// AcknowledgeConsultation records the denying member's receipt.
+	AcknowledgeConsultation(context.Context, *AcknowledgeConsultationRequest) (*AcknowledgeConsultationResponse, error)
+	// AnswerConsultation records the denying member's answer.
+	AnswerConsultation(context.Context, *AnswerConsultationRequest) (*AnswerConsultationResponse, error)
+	// CloseConsultation closes a consultation the caller requested.
+	CloseConsultation(context.Context, *CloseConsultationRequest) (*CloseConsultationResponse, error)
+	// ReportGrantedDespiteDenial tells every member that can see the denial
+	// that the caller granted the licence anyway, and why.
+	ReportGrantedDespiteDenial(context.Context, *ReportGrantedDespiteDenialRequest) (*ReportGrantedDespiteDenialResponse, error)
 	mustEmbedUnimplementedDenialsServiceServer()
 }
 
@@ -137,6 +216,21 @@ func (UnimplementedDenialsServiceServer) ReviewDenial(context.Context, *ReviewDe
 }
 func (UnimplementedDenialsServiceServer) AcknowledgeDenial(context.Context, *AcknowledgeDenialRequest) (*AcknowledgeDenialResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method AcknowledgeDenial not implemented")
+}
+func (UnimplementedDenialsServiceServer) RequestConsultation(context.Context, *RequestConsultationRequest) (*RequestConsultationResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method RequestConsultation not implemented")
+}
+func (UnimplementedDenialsServiceServer) AcknowledgeConsultation(context.Context, *AcknowledgeConsultationRequest) (*AcknowledgeConsultationResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method AcknowledgeConsultation not implemented")
+}
+func (UnimplementedDenialsServiceServer) AnswerConsultation(context.Context, *AnswerConsultationRequest) (*AnswerConsultationResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method AnswerConsultation not implemented")
+}
+func (UnimplementedDenialsServiceServer) CloseConsultation(context.Context, *CloseConsultationRequest) (*CloseConsultationResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method CloseConsultation not implemented")
+}
+func (UnimplementedDenialsServiceServer) ReportGrantedDespiteDenial(context.Context, *ReportGrantedDespiteDenialRequest) (*ReportGrantedDespiteDenialResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ReportGrantedDespiteDenial not implemented")
 }
 func (UnimplementedDenialsServiceServer) mustEmbedUnimplementedDenialsServiceServer() {}
 func (UnimplementedDenialsServiceServer) testEmbeddedByValue()                        {}
@@ -231,6 +325,96 @@ func _DenialsService_AcknowledgeDenial_Handler(srv interface{}, ctx context.Cont
 	return interceptor(ctx, in, info, handler)
 }
 
+func _DenialsService_RequestConsultation_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RequestConsultationRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(DenialsServiceServer).RequestConsultation(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: DenialsService_RequestConsultation_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(DenialsServiceServer).RequestConsultation(ctx, req.(*RequestConsultationRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _DenialsService_AcknowledgeConsultation_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(AcknowledgeConsultationRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(DenialsServiceServer).AcknowledgeConsultation(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: DenialsService_AcknowledgeConsultation_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(DenialsServiceServer).AcknowledgeConsultation(ctx, req.(*AcknowledgeConsultationRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _DenialsService_AnswerConsultation_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(AnswerConsultationRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(DenialsServiceServer).AnswerConsultation(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: DenialsService_AnswerConsultation_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(DenialsServiceServer).AnswerConsultation(ctx, req.(*AnswerConsultationRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _DenialsService_CloseConsultation_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CloseConsultationRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(DenialsServiceServer).CloseConsultation(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: DenialsService_CloseConsultation_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(DenialsServiceServer).CloseConsultation(ctx, req.(*CloseConsultationRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _DenialsService_ReportGrantedDespiteDenial_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ReportGrantedDespiteDenialRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(DenialsServiceServer).ReportGrantedDespiteDenial(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: DenialsService_ReportGrantedDespiteDenial_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(DenialsServiceServer).ReportGrantedDespiteDenial(ctx, req.(*ReportGrantedDespiteDenialRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // DenialsService_ServiceDesc is the grpc.ServiceDesc for DenialsService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -253,6 +437,26 @@ var DenialsService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "AcknowledgeDenial",
 			Handler:    _DenialsService_AcknowledgeDenial_Handler,
+		},
+		{
+			MethodName: "RequestConsultation",
+			Handler:    _DenialsService_RequestConsultation_Handler,
+		},
+		{
+			MethodName: "AcknowledgeConsultation",
+			Handler:    _DenialsService_AcknowledgeConsultation_Handler,
+		},
+		{
+			MethodName: "AnswerConsultation",
+			Handler:    _DenialsService_AnswerConsultation_Handler,
+		},
+		{
+			MethodName: "CloseConsultation",
+			Handler:    _DenialsService_CloseConsultation_Handler,
+		},
+		{
+			MethodName: "ReportGrantedDespiteDenial",
+			Handler:    _DenialsService_ReportGrantedDespiteDenial_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

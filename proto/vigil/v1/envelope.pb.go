@@ -35,7 +35,7 @@ type EventEnvelope struct {
 	// Fully qualified event type, such as "vigil.v1.DenialNotified".
 	Type          string `protobuf:"bytes,2,opt,name=type" json:"type,omitempty"`
 	SchemaVersion uint32 `protobuf:"varint,3,opt,name=schema_version,json=schemaVersion" json:"schema_version,omitempty"`
-	// Aggregate kind ("denial", "procurement", "alert") and id.
+	// Aggregate kind ("denial", "procurement", "alert", "consultation") and id.
 	AggregateType string `protobuf:"bytes,4,opt,name=aggregate_type,json=aggregateType" json:"aggregate_type,omitempty"`
 	AggregateId   string `protobuf:"bytes,5,opt,name=aggregate_id,json=aggregateId" json:"aggregate_id,omitempty"`
 	// 1-based version of the event within its aggregate.
@@ -69,6 +69,12 @@ type EventEnvelope struct {
 	//	*EventEnvelope_AlertResponded
 	//	*EventEnvelope_AlertClosed
 	//	*EventEnvelope_AlertResponseLapsed
+	//	*EventEnvelope_ConsultationRequested
+	//	*EventEnvelope_ConsultationAcknowledged
+	//	*EventEnvelope_ConsultationAnswered
+	//	*EventEnvelope_ConsultationClosed
+	//	*EventEnvelope_ConsultationLapsed
+	//	*EventEnvelope_LicenceGrantedDespiteDenial
 	Payload       isEventEnvelope_Payload `protobuf_oneof:"payload"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -355,6 +361,60 @@ func (x *EventEnvelope) GetAlertResponseLapsed() *AlertResponseLapsed {
 	return nil
 }
 
+func (x *EventEnvelope) GetConsultationRequested() *ConsultationRequested {
+	if x != nil {
+		if x, ok := x.Payload.(*EventEnvelope_ConsultationRequested); ok {
+			return x.ConsultationRequested
+		}
+	}
+	return nil
+}
+
+func (x *EventEnvelope) GetConsultationAcknowledged() *ConsultationAcknowledged {
+	if x != nil {
+		if x, ok := x.Payload.(*EventEnvelope_ConsultationAcknowledged); ok {
+			return x.ConsultationAcknowledged
+		}
+	}
+	return nil
+}
+
+func (x *EventEnvelope) GetConsultationAnswered() *ConsultationAnswered {
+	if x != nil {
+		if x, ok := x.Payload.(*EventEnvelope_ConsultationAnswered); ok {
+			return x.ConsultationAnswered
+		}
+	}
+	return nil
+}
+
+func (x *EventEnvelope) GetConsultationClosed() *ConsultationClosed {
+	if x != nil {
+		if x, ok := x.Payload.(*EventEnvelope_ConsultationClosed); ok {
+			return x.ConsultationClosed
+		}
+	}
+	return nil
+}
+
+func (x *EventEnvelope) GetConsultationLapsed() *ConsultationLapsed {
+	if x != nil {
+		if x, ok := x.Payload.(*EventEnvelope_ConsultationLapsed); ok {
+			return x.ConsultationLapsed
+		}
+	}
+	return nil
+}
+
+func (x *EventEnvelope) GetLicenceGrantedDespiteDenial() *LicenceGrantedDespiteDenial {
+	if x != nil {
+		if x, ok := x.Payload.(*EventEnvelope_LicenceGrantedDespiteDenial); ok {
+			return x.LicenceGrantedDespiteDenial
+		}
+	}
+	return nil
+}
+
 type isEventEnvelope_Payload interface {
 	isEventEnvelope_Payload()
 }
@@ -427,6 +487,30 @@ type EventEnvelope_AlertResponseLapsed struct {
 	AlertResponseLapsed *AlertResponseLapsed `protobuf:"bytes,65,opt,name=alert_response_lapsed,json=alertResponseLapsed,oneof"`
 }
 
+type EventEnvelope_ConsultationRequested struct {
+	ConsultationRequested *ConsultationRequested `protobuf:"bytes,80,opt,name=consultation_requested,json=consultationRequested,oneof"`
+}
+
+type EventEnvelope_ConsultationAcknowledged struct {
+	ConsultationAcknowledged *ConsultationAcknowledged `protobuf:"bytes,81,opt,name=consultation_acknowledged,json=consultationAcknowledged,oneof"`
+}
+
+type EventEnvelope_ConsultationAnswered struct {
+	ConsultationAnswered *ConsultationAnswered `protobuf:"bytes,82,opt,name=consultation_answered,json=consultationAnswered,oneof"`
+}
+
+type EventEnvelope_ConsultationClosed struct {
+	ConsultationClosed *ConsultationClosed `protobuf:"bytes,83,opt,name=consultation_closed,json=consultationClosed,oneof"`
+}
+
+type EventEnvelope_ConsultationLapsed struct {
+	ConsultationLapsed *ConsultationLapsed `protobuf:"bytes,84,opt,name=consultation_lapsed,json=consultationLapsed,oneof"`
+}
+
+type EventEnvelope_LicenceGrantedDespiteDenial struct {
+	LicenceGrantedDespiteDenial *LicenceGrantedDespiteDenial `protobuf:"bytes,85,opt,name=licence_granted_despite_denial,json=licenceGrantedDespiteDenial,oneof"`
+}
+
 func (*EventEnvelope_DenialNotified) isEventEnvelope_Payload() {}
 
 func (*EventEnvelope_DenialAmended) isEventEnvelope_Payload() {}
@@ -461,11 +545,23 @@ func (*EventEnvelope_AlertClosed) isEventEnvelope_Payload() {}
 
 func (*EventEnvelope_AlertResponseLapsed) isEventEnvelope_Payload() {}
 
+func (*EventEnvelope_ConsultationRequested) isEventEnvelope_Payload() {}
+
+func (*EventEnvelope_ConsultationAcknowledged) isEventEnvelope_Payload() {}
+
+func (*EventEnvelope_ConsultationAnswered) isEventEnvelope_Payload() {}
+
+func (*EventEnvelope_ConsultationClosed) isEventEnvelope_Payload() {}
+
+func (*EventEnvelope_ConsultationLapsed) isEventEnvelope_Payload() {}
+
+func (*EventEnvelope_LicenceGrantedDespiteDenial) isEventEnvelope_Payload() {}
+
 var File_vigil_v1_envelope_proto protoreflect.FileDescriptor
 
 const file_vigil_v1_envelope_proto_rawDesc = "" +
 	"\n" +
-	"\x17vigil/v1/envelope.proto\x12\bvigil.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x18vigil/v1/brokering.proto\x1a\x15vigil/v1/common.proto\x1a\x15vigil/v1/denial.proto\x1a\x1avigil/v1/procurement.proto\"\xb3\x0e\n" +
+	"\x17vigil/v1/envelope.proto\x12\bvigil.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x18vigil/v1/brokering.proto\x1a\x15vigil/v1/common.proto\x1a\x1bvigil/v1/consultation.proto\x1a\x15vigil/v1/denial.proto\x1a\x1avigil/v1/procurement.proto\"\xd7\x12\n" +
 	"\rEventEnvelope\x12\x19\n" +
 	"\bevent_id\x18\x01 \x01(\tR\aeventId\x12\x12\n" +
 	"\x04type\x18\x02 \x01(\tR\x04type\x12%\n" +
@@ -501,7 +597,13 @@ const file_vigil_v1_envelope_proto_rawDesc = "" +
 	"\x12alert_acknowledged\x18> \x01(\v2\x1b.vigil.v1.AlertAcknowledgedH\x00R\x11alertAcknowledged\x12C\n" +
 	"\x0falert_responded\x18? \x01(\v2\x18.vigil.v1.AlertRespondedH\x00R\x0ealertResponded\x12:\n" +
 	"\falert_closed\x18@ \x01(\v2\x15.vigil.v1.AlertClosedH\x00R\valertClosed\x12S\n" +
-	"\x15alert_response_lapsed\x18A \x01(\v2\x1d.vigil.v1.AlertResponseLapsedH\x00R\x13alertResponseLapsedB\t\n" +
+	"\x15alert_response_lapsed\x18A \x01(\v2\x1d.vigil.v1.AlertResponseLapsedH\x00R\x13alertResponseLapsed\x12X\n" +
+	"\x16consultation_requested\x18P \x01(\v2\x1f.vigil.v1.ConsultationRequestedH\x00R\x15consultationRequested\x12a\n" +
+	"\x19consultation_acknowledged\x18Q \x01(\v2\".vigil.v1.ConsultationAcknowledgedH\x00R\x18consultationAcknowledged\x12U\n" +
+	"\x15consultation_answered\x18R \x01(\v2\x1e.vigil.v1.ConsultationAnsweredH\x00R\x14consultationAnswered\x12O\n" +
+	"\x13consultation_closed\x18S \x01(\v2\x1c.vigil.v1.ConsultationClosedH\x00R\x12consultationClosed\x12O\n" +
+	"\x13consultation_lapsed\x18T \x01(\v2\x1c.vigil.v1.ConsultationLapsedH\x00R\x12consultationLapsed\x12l\n" +
+	"\x1elicence_granted_despite_denial\x18U \x01(\v2%.vigil.v1.LicenceGrantedDespiteDenialH\x00R\x1blicenceGrantedDespiteDenialB\t\n" +
 	"\apayloadB:Z1github.com/vigil-org/vigil/proto/vigil/v1;vigilv1\x92\x03\x04\b\x02 \x03b\beditionsp\xe8\a"
 
 var (
@@ -518,28 +620,34 @@ func file_vigil_v1_envelope_proto_rawDescGZIP() []byte {
 
 var file_vigil_v1_envelope_proto_msgTypes = make([]protoimpl.MessageInfo, 1)
 var file_vigil_v1_envelope_proto_goTypes = []any{
-	(*EventEnvelope)(nil),              // 0: vigil.v1.EventEnvelope
-	(*Originator)(nil),                 // 1: vigil.v1.Originator
-	(*timestamppb.Timestamp)(nil),      // 2: google.protobuf.Timestamp
-	(*Releasability)(nil),              // 3: vigil.v1.Releasability
-	(HandlingMarking)(0),               // 4: vigil.v1.HandlingMarking
-	(*DenialNotified)(nil),             // 5: vigil.v1.DenialNotified
-	(*DenialAmended)(nil),              // 6: vigil.v1.DenialAmended
-	(*DenialReviewed)(nil),             // 7: vigil.v1.DenialReviewed
-	(*DenialAcknowledged)(nil),         // 8: vigil.v1.DenialAcknowledged
-	(*DenialExpired)(nil),              // 9: vigil.v1.DenialExpired
-	(*ProcurementReported)(nil),        // 10: vigil.v1.ProcurementReported
-	(*ProcurementUpdated)(nil),         // 11: vigil.v1.ProcurementUpdated
-	(*ProcurementOutcomeRecorded)(nil), // 12: vigil.v1.ProcurementOutcomeRecorded
-	(*ProcurementWithdrawn)(nil),       // 13: vigil.v1.ProcurementWithdrawn
-	(*ProcurementAcknowledged)(nil),    // 14: vigil.v1.ProcurementAcknowledged
-	(*ItemLinked)(nil),                 // 15: vigil.v1.ItemLinked
-	(*AlertRaised)(nil),                // 16: vigil.v1.AlertRaised
-	(*AlertUpdated)(nil),               // 17: vigil.v1.AlertUpdated
-	(*AlertAcknowledged)(nil),          // 18: vigil.v1.AlertAcknowledged
-	(*AlertResponded)(nil),             // 19: vigil.v1.AlertResponded
-	(*AlertClosed)(nil),                // 20: vigil.v1.AlertClosed
-	(*AlertResponseLapsed)(nil),        // 21: vigil.v1.AlertResponseLapsed
+	(*EventEnvelope)(nil),               // 0: vigil.v1.EventEnvelope
+	(*Originator)(nil),                  // 1: vigil.v1.Originator
+	(*timestamppb.Timestamp)(nil),       // 2: google.protobuf.Timestamp
+	(*Releasability)(nil),               // 3: vigil.v1.Releasability
+	(HandlingMarking)(0),                // 4: vigil.v1.HandlingMarking
+	(*DenialNotified)(nil),              // 5: vigil.v1.DenialNotified
+	(*DenialAmended)(nil),               // 6: vigil.v1.DenialAmended
+	(*DenialReviewed)(nil),              // 7: vigil.v1.DenialReviewed
+	(*DenialAcknowledged)(nil),          // 8: vigil.v1.DenialAcknowledged
+	(*DenialExpired)(nil),               // 9: vigil.v1.DenialExpired
+	(*ProcurementReported)(nil),         // 10: vigil.v1.ProcurementReported
+	(*ProcurementUpdated)(nil),          // 11: vigil.v1.ProcurementUpdated
+	(*ProcurementOutcomeRecorded)(nil),  // 12: vigil.v1.ProcurementOutcomeRecorded
+	(*ProcurementWithdrawn)(nil),        // 13: vigil.v1.ProcurementWithdrawn
+	(*ProcurementAcknowledged)(nil),     // 14: vigil.v1.ProcurementAcknowledged
+	(*ItemLinked)(nil),                  // 15: vigil.v1.ItemLinked
+	(*AlertRaised)(nil),                 // 16: vigil.v1.AlertRaised
+	(*AlertUpdated)(nil),                // 17: vigil.v1.AlertUpdated
+	(*AlertAcknowledged)(nil),           // 18: vigil.v1.AlertAcknowledged
+	(*AlertResponded)(nil),              // 19: vigil.v1.AlertResponded
+	(*AlertClosed)(nil),                 // 20: vigil.v1.AlertClosed
+	(*AlertResponseLapsed)(nil),         // 21: vigil.v1.AlertResponseLapsed
+	(*ConsultationRequested)(nil),       // 22: vigil.v1.ConsultationRequested
+	(*ConsultationAcknowledged)(nil),    // 23: vigil.v1.ConsultationAcknowledged
+	(*ConsultationAnswered)(nil),        // 24: vigil.v1.ConsultationAnswered
+	(*ConsultationClosed)(nil),          // 25: vigil.v1.ConsultationClosed
+	(*ConsultationLapsed)(nil),          // 26: vigil.v1.ConsultationLapsed
+	(*LicenceGrantedDespiteDenial)(nil), // 27: vigil.v1.LicenceGrantedDespiteDenial
 }
 var file_vigil_v1_envelope_proto_depIdxs = []int32{
 	1,  // 0: vigil.v1.EventEnvelope.originator:type_name -> vigil.v1.Originator
@@ -563,11 +671,17 @@ var file_vigil_v1_envelope_proto_depIdxs = []int32{
 	19, // 18: vigil.v1.EventEnvelope.alert_responded:type_name -> vigil.v1.AlertResponded
 	20, // 19: vigil.v1.EventEnvelope.alert_closed:type_name -> vigil.v1.AlertClosed
 	21, // 20: vigil.v1.EventEnvelope.alert_response_lapsed:type_name -> vigil.v1.AlertResponseLapsed
-	21, // [21:21] is the sub-list for method output_type
-	21, // [21:21] is the sub-list for method input_type
-	21, // [21:21] is the sub-list for extension type_name
-	21, // [21:21] is the sub-list for extension extendee
-	0,  // [0:21] is the sub-list for field type_name
+	22, // 21: vigil.v1.EventEnvelope.consultation_requested:type_name -> vigil.v1.ConsultationRequested
+	23, // 22: vigil.v1.EventEnvelope.consultation_acknowledged:type_name -> vigil.v1.ConsultationAcknowledged
+	24, // 23: vigil.v1.EventEnvelope.consultation_answered:type_name -> vigil.v1.ConsultationAnswered
+	25, // 24: vigil.v1.EventEnvelope.consultation_closed:type_name -> vigil.v1.ConsultationClosed
+	26, // 25: vigil.v1.EventEnvelope.consultation_lapsed:type_name -> vigil.v1.ConsultationLapsed
+	27, // 26: vigil.v1.EventEnvelope.licence_granted_despite_denial:type_name -> vigil.v1.LicenceGrantedDespiteDenial
+	27, // [27:27] is the sub-list for method output_type
+	27, // [27:27] is the sub-list for method input_type
+	27, // [27:27] is the sub-list for extension type_name
+	27, // [27:27] is the sub-list for extension extendee
+	0,  // [0:27] is the sub-list for field type_name
 }
 
 func init() { file_vigil_v1_envelope_proto_init() }
@@ -577,6 +691,7 @@ func file_vigil_v1_envelope_proto_init() {
 	}
 	file_vigil_v1_brokering_proto_init()
 	file_vigil_v1_common_proto_init()
+	file_vigil_v1_consultation_proto_init()
 	file_vigil_v1_denial_proto_init()
 	file_vigil_v1_procurement_proto_init()
 	file_vigil_v1_envelope_proto_msgTypes[0].OneofWrappers = []any{
@@ -597,6 +712,12 @@ func file_vigil_v1_envelope_proto_init() {
 		(*EventEnvelope_AlertResponded)(nil),
 		(*EventEnvelope_AlertClosed)(nil),
 		(*EventEnvelope_AlertResponseLapsed)(nil),
+		(*EventEnvelope_ConsultationRequested)(nil),
+		(*EventEnvelope_ConsultationAcknowledged)(nil),
+		(*EventEnvelope_ConsultationAnswered)(nil),
+		(*EventEnvelope_ConsultationClosed)(nil),
+		(*EventEnvelope_ConsultationLapsed)(nil),
+		(*EventEnvelope_LicenceGrantedDespiteDenial)(nil),
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{

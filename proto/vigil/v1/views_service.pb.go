@@ -87,6 +87,68 @@ func (ItemStatus) EnumDescriptor() ([]byte, []int) {
 	return file_vigil_v1_views_service_proto_rawDescGZIP(), []int{0}
 }
 
+// ConsultationStatus is the lifecycle state of a consultation.
+type ConsultationStatus int32
+
+const (
+	ConsultationStatus_CONSULTATION_STATUS_UNSPECIFIED            ConsultationStatus = 0
+	ConsultationStatus_CONSULTATION_STATUS_REQUESTED              ConsultationStatus = 1
+	ConsultationStatus_CONSULTATION_STATUS_ACKNOWLEDGED           ConsultationStatus = 2
+	ConsultationStatus_CONSULTATION_STATUS_ANSWERED               ConsultationStatus = 3
+	ConsultationStatus_CONSULTATION_STATUS_CLOSED                 ConsultationStatus = 4
+	ConsultationStatus_CONSULTATION_STATUS_LAPSED                 ConsultationStatus = 5
+	ConsultationStatus_CONSULTATION_STATUS_GRANTED_DESPITE_DENIAL ConsultationStatus = 6
+)
+
+// Enum value maps for ConsultationStatus.
+var (
+	ConsultationStatus_name = map[int32]string{
+		0: "CONSULTATION_STATUS_UNSPECIFIED",
+		1: "CONSULTATION_STATUS_REQUESTED",
+		2: "CONSULTATION_STATUS_ACKNOWLEDGED",
+		3: "CONSULTATION_STATUS_ANSWERED",
+		4: "CONSULTATION_STATUS_CLOSED",
+		5: "CONSULTATION_STATUS_LAPSED",
+		6: "CONSULTATION_STATUS_GRANTED_DESPITE_DENIAL",
+	}
+	ConsultationStatus_value = map[string]int32{
+		"CONSULTATION_STATUS_UNSPECIFIED":            0,
+		"CONSULTATION_STATUS_REQUESTED":              1,
+		"CONSULTATION_STATUS_ACKNOWLEDGED":           2,
+		"CONSULTATION_STATUS_ANSWERED":               3,
+		"CONSULTATION_STATUS_CLOSED":                 4,
+		"CONSULTATION_STATUS_LAPSED":                 5,
+		"CONSULTATION_STATUS_GRANTED_DESPITE_DENIAL": 6,
+	}
+)
+
+func (x ConsultationStatus) Enum() *ConsultationStatus {
+	p := new(ConsultationStatus)
+	*p = x
+	return p
+}
+
+func (x ConsultationStatus) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (ConsultationStatus) Descriptor() protoreflect.EnumDescriptor {
+	return file_vigil_v1_views_service_proto_enumTypes[1].Descriptor()
+}
+
+func (ConsultationStatus) Type() protoreflect.EnumType {
+	return &file_vigil_v1_views_service_proto_enumTypes[1]
+}
+
+func (x ConsultationStatus) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use ConsultationStatus.Descriptor instead.
+func (ConsultationStatus) EnumDescriptor() ([]byte, []int) {
+	return file_vigil_v1_views_service_proto_rawDescGZIP(), []int{1}
+}
+
 // ItemSummary is one row of a list.
 type ItemSummary struct {
 	state      protoimpl.MessageState `protogen:"open.v1"`
@@ -1107,11 +1169,257 @@ func (*GetItemResponse_Procurement) isGetItemResponse_Content() {}
 
 func (*GetItemResponse_Alert) isGetItemResponse_Content() {}
 
+// ConsultationSummary is one consultation as either party sees it.
+type ConsultationSummary struct {
+	state            protoimpl.MessageState `protogen:"open.v1"`
+	Id               string                 `protobuf:"bytes,1,opt,name=id" json:"id,omitempty"`
+	DenialId         string                 `protobuf:"bytes,2,opt,name=denial_id,json=denialId" json:"denial_id,omitempty"`
+	RequestingMember string                 `protobuf:"bytes,3,opt,name=requesting_member,json=requestingMember" json:"requesting_member,omitempty"`
+	DenyingMember    string                 `protobuf:"bytes,4,opt,name=denying_member,json=denyingMember" json:"denying_member,omitempty"`
+	Status           ConsultationStatus     `protobuf:"varint,5,opt,name=status,enum=vigil.v1.ConsultationStatus" json:"status,omitempty"`
+	Answer           ConsultationAnswer     `protobuf:"varint,6,opt,name=answer,enum=vigil.v1.ConsultationAnswer" json:"answer,omitempty"`
+	AnswerText       string                 `protobuf:"bytes,7,opt,name=answer_text,json=answerText" json:"answer_text,omitempty"`
+	Question         string                 `protobuf:"bytes,8,opt,name=question" json:"question,omitempty"`
+	Application      *LicenceApplication    `protobuf:"bytes,9,opt,name=application" json:"application,omitempty"`
+	RequestedAt      *timestamppb.Timestamp `protobuf:"bytes,10,opt,name=requested_at,json=requestedAt" json:"requested_at,omitempty"`
+	Due              *timestamppb.Timestamp `protobuf:"bytes,11,opt,name=due" json:"due,omitempty"`
+	Overdue          bool                   `protobuf:"varint,12,opt,name=overdue" json:"overdue,omitempty"`
+	Version          uint64                 `protobuf:"varint,13,opt,name=version" json:"version,omitempty"`
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
+}
+
+func (x *ConsultationSummary) Reset() {
+	*x = ConsultationSummary{}
+	mi := &file_vigil_v1_views_service_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ConsultationSummary) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ConsultationSummary) ProtoMessage() {}
+
+func (x *ConsultationSummary) ProtoReflect() protoreflect.Message {
+	mi := &file_vigil_v1_views_service_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ConsultationSummary.ProtoReflect.Descriptor instead.
+func (*ConsultationSummary) Descriptor() ([]byte, []int) {
+	return file_vigil_v1_views_service_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *ConsultationSummary) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
+func (x *ConsultationSummary) GetDenialId() string {
+	if x != nil {
+		return x.DenialId
+	}
+	return ""
+}
+
+func (x *ConsultationSummary) GetRequestingMember() string {
+	if x != nil {
+		return x.RequestingMember
+	}
+	return ""
+}
+
+func (x *ConsultationSummary) GetDenyingMember() string {
+	if x != nil {
+		return x.DenyingMember
+	}
+	return ""
+}
+
+func (x *ConsultationSummary) GetStatus() ConsultationStatus {
+	if x != nil {
+		return x.Status
+	}
+	return ConsultationStatus_CONSULTATION_STATUS_UNSPECIFIED
+}
+
+func (x *ConsultationSummary) GetAnswer() ConsultationAnswer {
+	if x != nil {
+		return x.Answer
+	}
+	return ConsultationAnswer_CONSULTATION_ANSWER_UNSPECIFIED
+}
+
+func (x *ConsultationSummary) GetAnswerText() string {
+	if x != nil {
+		return x.AnswerText
+	}
+	return ""
+}
+
+func (x *ConsultationSummary) GetQuestion() string {
+	if x != nil {
+		return x.Question
+	}
+	return ""
+}
+
+func (x *ConsultationSummary) GetApplication() *LicenceApplication {
+	if x != nil {
+		return x.Application
+	}
+	return nil
+}
+
+func (x *ConsultationSummary) GetRequestedAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.RequestedAt
+	}
+	return nil
+}
+
+func (x *ConsultationSummary) GetDue() *timestamppb.Timestamp {
+	if x != nil {
+		return x.Due
+	}
+	return nil
+}
+
+func (x *ConsultationSummary) GetOverdue() bool {
+	if x != nil {
+		return x.Overdue
+	}
+	return false
+}
+
+func (x *ConsultationSummary) GetVersion() uint64 {
+	if x != nil {
+		return x.Version
+	}
+	return 0
+}
+
+type ListConsultationsRequest struct {
+	state       protoimpl.MessageState `protogen:"open.v1"`
+	MinPosition uint64                 `protobuf:"varint,1,opt,name=min_position,json=minPosition" json:"min_position,omitempty"`
+	// Only consultations still awaiting an answer or a close.
+	OpenOnly      bool `protobuf:"varint,2,opt,name=open_only,json=openOnly" json:"open_only,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListConsultationsRequest) Reset() {
+	*x = ListConsultationsRequest{}
+	mi := &file_vigil_v1_views_service_proto_msgTypes[13]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListConsultationsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListConsultationsRequest) ProtoMessage() {}
+
+func (x *ListConsultationsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_vigil_v1_views_service_proto_msgTypes[13]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListConsultationsRequest.ProtoReflect.Descriptor instead.
+func (*ListConsultationsRequest) Descriptor() ([]byte, []int) {
+	return file_vigil_v1_views_service_proto_rawDescGZIP(), []int{13}
+}
+
+func (x *ListConsultationsRequest) GetMinPosition() uint64 {
+	if x != nil {
+		return x.MinPosition
+	}
+	return 0
+}
+
+func (x *ListConsultationsRequest) GetOpenOnly() bool {
+	if x != nil {
+		return x.OpenOnly
+	}
+	return false
+}
+
+type ListConsultationsResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Consultations []*ConsultationSummary `protobuf:"bytes,1,rep,name=consultations" json:"consultations,omitempty"`
+	Position      uint64                 `protobuf:"varint,2,opt,name=position" json:"position,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListConsultationsResponse) Reset() {
+	*x = ListConsultationsResponse{}
+	mi := &file_vigil_v1_views_service_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListConsultationsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListConsultationsResponse) ProtoMessage() {}
+
+func (x *ListConsultationsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_vigil_v1_views_service_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListConsultationsResponse.ProtoReflect.Descriptor instead.
+func (*ListConsultationsResponse) Descriptor() ([]byte, []int) {
+	return file_vigil_v1_views_service_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *ListConsultationsResponse) GetConsultations() []*ConsultationSummary {
+	if x != nil {
+		return x.Consultations
+	}
+	return nil
+}
+
+func (x *ListConsultationsResponse) GetPosition() uint64 {
+	if x != nil {
+		return x.Position
+	}
+	return 0
+}
+
 var File_vigil_v1_views_service_proto protoreflect.FileDescriptor
 
 const file_vigil_v1_views_service_proto_rawDesc = "" +
 	"\n" +
-	"\x1cvigil/v1/views_service.proto\x12\bvigil.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x18vigil/v1/brokering.proto\x1a\x15vigil/v1/common.proto\x1a\x15vigil/v1/denial.proto\x1a\x17vigil/v1/envelope.proto\x1a\x1avigil/v1/procurement.proto\"\xcb\x06\n" +
+	"\x1cvigil/v1/views_service.proto\x12\bvigil.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x18vigil/v1/brokering.proto\x1a\x15vigil/v1/common.proto\x1a\x1bvigil/v1/consultation.proto\x1a\x15vigil/v1/denial.proto\x1a\x17vigil/v1/envelope.proto\x1a\x1avigil/v1/procurement.proto\"\xcb\x06\n" +
 	"\vItemSummary\x12&\n" +
 	"\x04kind\x18\x01 \x01(\x0e2\x12.vigil.v1.ItemKindR\x04kind\x12\x0e\n" +
 	"\x02id\x18\x02 \x01(\tR\x02id\x12\x1e\n" +
@@ -1203,7 +1511,29 @@ const file_vigil_v1_views_service_proto_rawDesc = "" +
 	"\ahistory\x18\x06 \x03(\v2\x16.vigil.v1.HistoryEntryR\ahistory\x12$\n" +
 	"\x05links\x18\a \x03(\v2\x0e.vigil.v1.LinkR\x05links\x12\x1a\n" +
 	"\bposition\x18\b \x01(\x04R\bpositionB\t\n" +
-	"\acontent*\xa6\x01\n" +
+	"\acontent\"\xa0\x04\n" +
+	"\x13ConsultationSummary\x12\x0e\n" +
+	"\x02id\x18\x01 \x01(\tR\x02id\x12\x1b\n" +
+	"\tdenial_id\x18\x02 \x01(\tR\bdenialId\x12+\n" +
+	"\x11requesting_member\x18\x03 \x01(\tR\x10requestingMember\x12%\n" +
+	"\x0edenying_member\x18\x04 \x01(\tR\rdenyingMember\x124\n" +
+	"\x06status\x18\x05 \x01(\x0e2\x1c.vigil.v1.ConsultationStatusR\x06status\x124\n" +
+	"\x06answer\x18\x06 \x01(\x0e2\x1c.vigil.v1.ConsultationAnswerR\x06answer\x12\x1f\n" +
+	"\vanswer_text\x18\a \x01(\tR\n" +
+	"answerText\x12\x1a\n" +
+	"\bquestion\x18\b \x01(\tR\bquestion\x12>\n" +
+	"\vapplication\x18\t \x01(\v2\x1c.vigil.v1.LicenceApplicationR\vapplication\x12=\n" +
+	"\frequested_at\x18\n" +
+	" \x01(\v2\x1a.google.protobuf.TimestampR\vrequestedAt\x12,\n" +
+	"\x03due\x18\v \x01(\v2\x1a.google.protobuf.TimestampR\x03due\x12\x18\n" +
+	"\aoverdue\x18\f \x01(\bR\aoverdue\x12\x18\n" +
+	"\aversion\x18\r \x01(\x04R\aversion\"Z\n" +
+	"\x18ListConsultationsRequest\x12!\n" +
+	"\fmin_position\x18\x01 \x01(\x04R\vminPosition\x12\x1b\n" +
+	"\topen_only\x18\x02 \x01(\bR\bopenOnly\"|\n" +
+	"\x19ListConsultationsResponse\x12C\n" +
+	"\rconsultations\x18\x01 \x03(\v2\x1d.vigil.v1.ConsultationSummaryR\rconsultations\x12\x1a\n" +
+	"\bposition\x18\x02 \x01(\x04R\bposition*\xa6\x01\n" +
 	"\n" +
 	"ItemStatus\x12\x1b\n" +
 	"\x17ITEM_STATUS_UNSPECIFIED\x10\x00\x12\x16\n" +
@@ -1211,11 +1541,20 @@ const file_vigil_v1_views_service_proto_rawDesc = "" +
 	"\x13ITEM_STATUS_REVOKED\x10\x02\x12\x17\n" +
 	"\x13ITEM_STATUS_EXPIRED\x10\x03\x12\x19\n" +
 	"\x15ITEM_STATUS_WITHDRAWN\x10\x04\x12\x16\n" +
-	"\x12ITEM_STATUS_CLOSED\x10\x052\xe3\x01\n" +
+	"\x12ITEM_STATUS_CLOSED\x10\x05*\x94\x02\n" +
+	"\x12ConsultationStatus\x12#\n" +
+	"\x1fCONSULTATION_STATUS_UNSPECIFIED\x10\x00\x12!\n" +
+	"\x1dCONSULTATION_STATUS_REQUESTED\x10\x01\x12$\n" +
+	" CONSULTATION_STATUS_ACKNOWLEDGED\x10\x02\x12 \n" +
+	"\x1cCONSULTATION_STATUS_ANSWERED\x10\x03\x12\x1e\n" +
+	"\x1aCONSULTATION_STATUS_CLOSED\x10\x04\x12\x1e\n" +
+	"\x1aCONSULTATION_STATUS_LAPSED\x10\x05\x12.\n" +
+	"*CONSULTATION_STATUS_GRANTED_DESPITE_DENIAL\x10\x062\xc1\x02\n" +
 	"\fViewsService\x12D\n" +
 	"\tListInbox\x12\x1a.vigil.v1.ListInboxRequest\x1a\x1b.vigil.v1.ListInboxResponse\x12M\n" +
 	"\fListOwnItems\x12\x1d.vigil.v1.ListOwnItemsRequest\x1a\x1e.vigil.v1.ListOwnItemsResponse\x12>\n" +
-	"\aGetItem\x12\x18.vigil.v1.GetItemRequest\x1a\x19.vigil.v1.GetItemResponseB:Z1github.com/vigil-org/vigil/proto/vigil/v1;vigilv1\x92\x03\x04\b\x02 \x03b\beditionsp\xe8\a"
+	"\aGetItem\x12\x18.vigil.v1.GetItemRequest\x1a\x19.vigil.v1.GetItemResponse\x12\\\n" +
+	"\x11ListConsultations\x12\".vigil.v1.ListConsultationsRequest\x1a#.vigil.v1.ListConsultationsResponseB:Z1github.com/vigil-org/vigil/proto/vigil/v1;vigilv1\x92\x03\x04\b\x02 \x03b\beditionsp\xe8\a"
 
 var (
 	file_vigil_v1_views_service_proto_rawDescOnce sync.Once
@@ -1229,78 +1568,92 @@ func file_vigil_v1_views_service_proto_rawDescGZIP() []byte {
 	return file_vigil_v1_views_service_proto_rawDescData
 }
 
-var file_vigil_v1_views_service_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_vigil_v1_views_service_proto_msgTypes = make([]protoimpl.MessageInfo, 12)
+var file_vigil_v1_views_service_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
+var file_vigil_v1_views_service_proto_msgTypes = make([]protoimpl.MessageInfo, 15)
 var file_vigil_v1_views_service_proto_goTypes = []any{
-	(ItemStatus)(0),               // 0: vigil.v1.ItemStatus
-	(*ItemSummary)(nil),           // 1: vigil.v1.ItemSummary
-	(*RecipientStatus)(nil),       // 2: vigil.v1.RecipientStatus
-	(*ItemFilter)(nil),            // 3: vigil.v1.ItemFilter
-	(*ListInboxRequest)(nil),      // 4: vigil.v1.ListInboxRequest
-	(*ListInboxResponse)(nil),     // 5: vigil.v1.ListInboxResponse
-	(*ListOwnItemsRequest)(nil),   // 6: vigil.v1.ListOwnItemsRequest
-	(*OwnItem)(nil),               // 7: vigil.v1.OwnItem
-	(*ListOwnItemsResponse)(nil),  // 8: vigil.v1.ListOwnItemsResponse
-	(*GetItemRequest)(nil),        // 9: vigil.v1.GetItemRequest
-	(*HistoryEntry)(nil),          // 10: vigil.v1.HistoryEntry
-	(*Link)(nil),                  // 11: vigil.v1.Link
-	(*GetItemResponse)(nil),       // 12: vigil.v1.GetItemResponse
-	(ItemKind)(0),                 // 13: vigil.v1.ItemKind
-	(HandlingMarking)(0),          // 14: vigil.v1.HandlingMarking
-	(*timestamppb.Timestamp)(nil), // 15: google.protobuf.Timestamp
-	(Urgency)(0),                  // 16: vigil.v1.Urgency
-	(RedFlag)(0),                  // 17: vigil.v1.RedFlag
-	(AlertType)(0),                // 18: vigil.v1.AlertType
-	(*AlertResponse)(nil),         // 19: vigil.v1.AlertResponse
-	(*EventEnvelope)(nil),         // 20: vigil.v1.EventEnvelope
-	(*ItemRef)(nil),               // 21: vigil.v1.ItemRef
-	(*DenialNotice)(nil),          // 22: vigil.v1.DenialNotice
-	(*ProcurementReport)(nil),     // 23: vigil.v1.ProcurementReport
-	(*BrokeringAlert)(nil),        // 24: vigil.v1.BrokeringAlert
+	(ItemStatus)(0),                   // 0: vigil.v1.ItemStatus
+	(ConsultationStatus)(0),           // 1: vigil.v1.ConsultationStatus
+	(*ItemSummary)(nil),               // 2: vigil.v1.ItemSummary
+	(*RecipientStatus)(nil),           // 3: vigil.v1.RecipientStatus
+	(*ItemFilter)(nil),                // 4: vigil.v1.ItemFilter
+	(*ListInboxRequest)(nil),          // 5: vigil.v1.ListInboxRequest
+	(*ListInboxResponse)(nil),         // 6: vigil.v1.ListInboxResponse
+	(*ListOwnItemsRequest)(nil),       // 7: vigil.v1.ListOwnItemsRequest
+	(*OwnItem)(nil),                   // 8: vigil.v1.OwnItem
+	(*ListOwnItemsResponse)(nil),      // 9: vigil.v1.ListOwnItemsResponse
+	(*GetItemRequest)(nil),            // 10: vigil.v1.GetItemRequest
+	(*HistoryEntry)(nil),              // 11: vigil.v1.HistoryEntry
+	(*Link)(nil),                      // 12: vigil.v1.Link
+	(*GetItemResponse)(nil),           // 13: vigil.v1.GetItemResponse
+	(*ConsultationSummary)(nil),       // 14: vigil.v1.ConsultationSummary
+	(*ListConsultationsRequest)(nil),  // 15: vigil.v1.ListConsultationsRequest
+	(*ListConsultationsResponse)(nil), // 16: vigil.v1.ListConsultationsResponse
+	(ItemKind)(0),                     // 17: vigil.v1.ItemKind
+	(HandlingMarking)(0),              // 18: vigil.v1.HandlingMarking
+	(*timestamppb.Timestamp)(nil),     // 19: google.protobuf.Timestamp
+	(Urgency)(0),                      // 20: vigil.v1.Urgency
+	(RedFlag)(0),                      // 21: vigil.v1.RedFlag
+	(AlertType)(0),                    // 22: vigil.v1.AlertType
+	(*AlertResponse)(nil),             // 23: vigil.v1.AlertResponse
+	(*EventEnvelope)(nil),             // 24: vigil.v1.EventEnvelope
+	(*ItemRef)(nil),                   // 25: vigil.v1.ItemRef
+	(*DenialNotice)(nil),              // 26: vigil.v1.DenialNotice
+	(*ProcurementReport)(nil),         // 27: vigil.v1.ProcurementReport
+	(*BrokeringAlert)(nil),            // 28: vigil.v1.BrokeringAlert
+	(ConsultationAnswer)(0),           // 29: vigil.v1.ConsultationAnswer
+	(*LicenceApplication)(nil),        // 30: vigil.v1.LicenceApplication
 }
 var file_vigil_v1_views_service_proto_depIdxs = []int32{
-	13, // 0: vigil.v1.ItemSummary.kind:type_name -> vigil.v1.ItemKind
+	17, // 0: vigil.v1.ItemSummary.kind:type_name -> vigil.v1.ItemKind
 	0,  // 1: vigil.v1.ItemSummary.status:type_name -> vigil.v1.ItemStatus
-	14, // 2: vigil.v1.ItemSummary.marking:type_name -> vigil.v1.HandlingMarking
-	15, // 3: vigil.v1.ItemSummary.created_at:type_name -> google.protobuf.Timestamp
-	15, // 4: vigil.v1.ItemSummary.updated_at:type_name -> google.protobuf.Timestamp
-	15, // 5: vigil.v1.ItemSummary.due_at:type_name -> google.protobuf.Timestamp
-	15, // 6: vigil.v1.ItemSummary.acknowledged_at:type_name -> google.protobuf.Timestamp
-	16, // 7: vigil.v1.ItemSummary.urgency:type_name -> vigil.v1.Urgency
-	17, // 8: vigil.v1.ItemSummary.red_flags:type_name -> vigil.v1.RedFlag
-	18, // 9: vigil.v1.ItemSummary.alert_type:type_name -> vigil.v1.AlertType
-	15, // 10: vigil.v1.RecipientStatus.acknowledged_at:type_name -> google.protobuf.Timestamp
-	19, // 11: vigil.v1.RecipientStatus.response:type_name -> vigil.v1.AlertResponse
-	15, // 12: vigil.v1.RecipientStatus.responded_at:type_name -> google.protobuf.Timestamp
-	13, // 13: vigil.v1.ItemFilter.kind:type_name -> vigil.v1.ItemKind
+	18, // 2: vigil.v1.ItemSummary.marking:type_name -> vigil.v1.HandlingMarking
+	19, // 3: vigil.v1.ItemSummary.created_at:type_name -> google.protobuf.Timestamp
+	19, // 4: vigil.v1.ItemSummary.updated_at:type_name -> google.protobuf.Timestamp
+	19, // 5: vigil.v1.ItemSummary.due_at:type_name -> google.protobuf.Timestamp
+	19, // 6: vigil.v1.ItemSummary.acknowledged_at:type_name -> google.protobuf.Timestamp
+	20, // 7: vigil.v1.ItemSummary.urgency:type_name -> vigil.v1.Urgency
+	21, // 8: vigil.v1.ItemSummary.red_flags:type_name -> vigil.v1.RedFlag
+	22, // 9: vigil.v1.ItemSummary.alert_type:type_name -> vigil.v1.AlertType
+	19, // 10: vigil.v1.RecipientStatus.acknowledged_at:type_name -> google.protobuf.Timestamp
+	23, // 11: vigil.v1.RecipientStatus.response:type_name -> vigil.v1.AlertResponse
+	19, // 12: vigil.v1.RecipientStatus.responded_at:type_name -> google.protobuf.Timestamp
+	17, // 13: vigil.v1.ItemFilter.kind:type_name -> vigil.v1.ItemKind
 	0,  // 14: vigil.v1.ItemFilter.status:type_name -> vigil.v1.ItemStatus
-	3,  // 15: vigil.v1.ListInboxRequest.filter:type_name -> vigil.v1.ItemFilter
-	1,  // 16: vigil.v1.ListInboxResponse.items:type_name -> vigil.v1.ItemSummary
-	3,  // 17: vigil.v1.ListOwnItemsRequest.filter:type_name -> vigil.v1.ItemFilter
-	1,  // 18: vigil.v1.OwnItem.summary:type_name -> vigil.v1.ItemSummary
-	2,  // 19: vigil.v1.OwnItem.recipients:type_name -> vigil.v1.RecipientStatus
-	7,  // 20: vigil.v1.ListOwnItemsResponse.items:type_name -> vigil.v1.OwnItem
-	20, // 21: vigil.v1.HistoryEntry.event:type_name -> vigil.v1.EventEnvelope
-	21, // 22: vigil.v1.Link.other:type_name -> vigil.v1.ItemRef
-	15, // 23: vigil.v1.Link.linked_at:type_name -> google.protobuf.Timestamp
-	1,  // 24: vigil.v1.GetItemResponse.summary:type_name -> vigil.v1.ItemSummary
-	22, // 25: vigil.v1.GetItemResponse.denial:type_name -> vigil.v1.DenialNotice
-	23, // 26: vigil.v1.GetItemResponse.procurement:type_name -> vigil.v1.ProcurementReport
-	24, // 27: vigil.v1.GetItemResponse.alert:type_name -> vigil.v1.BrokeringAlert
-	2,  // 28: vigil.v1.GetItemResponse.recipients:type_name -> vigil.v1.RecipientStatus
-	10, // 29: vigil.v1.GetItemResponse.history:type_name -> vigil.v1.HistoryEntry
-	11, // 30: vigil.v1.GetItemResponse.links:type_name -> vigil.v1.Link
-	4,  // 31: vigil.v1.ViewsService.ListInbox:input_type -> vigil.v1.ListInboxRequest
-	6,  // 32: vigil.v1.ViewsService.ListOwnItems:input_type -> vigil.v1.ListOwnItemsRequest
-	9,  // 33: vigil.v1.ViewsService.GetItem:input_type -> vigil.v1.GetItemRequest
-	5,  // 34: vigil.v1.ViewsService.ListInbox:output_type -> vigil.v1.ListInboxResponse
-	8,  // 35: vigil.v1.ViewsService.ListOwnItems:output_type -> vigil.v1.ListOwnItemsResponse
-	12, // 36: vigil.v1.ViewsService.GetItem:output_type -> vigil.v1.GetItemResponse
-	34, // [34:37] is the sub-list for method output_type
-	31, // [31:34] is the sub-list for method input_type
-	31, // [31:31] is the sub-list for extension type_name
-	31, // [31:31] is the sub-list for extension extendee
-	0,  // [0:31] is the sub-list for field type_name
+	4,  // 15: vigil.v1.ListInboxRequest.filter:type_name -> vigil.v1.ItemFilter
+	2,  // 16: vigil.v1.ListInboxResponse.items:type_name -> vigil.v1.ItemSummary
+	4,  // 17: vigil.v1.ListOwnItemsRequest.filter:type_name -> vigil.v1.ItemFilter
+	2,  // 18: vigil.v1.OwnItem.summary:type_name -> vigil.v1.ItemSummary
+	3,  // 19: vigil.v1.OwnItem.recipients:type_name -> vigil.v1.RecipientStatus
+	8,  // 20: vigil.v1.ListOwnItemsResponse.items:type_name -> vigil.v1.OwnItem
+	24, // 21: vigil.v1.HistoryEntry.event:type_name -> vigil.v1.EventEnvelope
+	25, // 22: vigil.v1.Link.other:type_name -> vigil.v1.ItemRef
+	19, // 23: vigil.v1.Link.linked_at:type_name -> google.protobuf.Timestamp
+	2,  // 24: vigil.v1.GetItemResponse.summary:type_name -> vigil.v1.ItemSummary
+	26, // 25: vigil.v1.GetItemResponse.denial:type_name -> vigil.v1.DenialNotice
+	27, // 26: vigil.v1.GetItemResponse.procurement:type_name -> vigil.v1.ProcurementReport
+	28, // 27: vigil.v1.GetItemResponse.alert:type_name -> vigil.v1.BrokeringAlert
+	3,  // 28: vigil.v1.GetItemResponse.recipients:type_name -> vigil.v1.RecipientStatus
+	11, // 29: vigil.v1.GetItemResponse.history:type_name -> vigil.v1.HistoryEntry
+	12, // 30: vigil.v1.GetItemResponse.links:type_name -> vigil.v1.Link
+	1,  // 31: vigil.v1.ConsultationSummary.status:type_name -> vigil.v1.ConsultationStatus
+	29, // 32: vigil.v1.ConsultationSummary.answer:type_name -> vigil.v1.ConsultationAnswer
+	30, // 33: vigil.v1.ConsultationSummary.application:type_name -> vigil.v1.LicenceApplication
+	19, // 34: vigil.v1.ConsultationSummary.requested_at:type_name -> google.protobuf.Timestamp
+	19, // 35: vigil.v1.ConsultationSummary.due:type_name -> google.protobuf.Timestamp
+	14, // 36: vigil.v1.ListConsultationsResponse.consultations:type_name -> vigil.v1.ConsultationSummary
+	5,  // 37: vigil.v1.ViewsService.ListInbox:input_type -> vigil.v1.ListInboxRequest
+	7,  // 38: vigil.v1.ViewsService.ListOwnItems:input_type -> vigil.v1.ListOwnItemsRequest
+	10, // 39: vigil.v1.ViewsService.GetItem:input_type -> vigil.v1.GetItemRequest
+	15, // 40: vigil.v1.ViewsService.ListConsultations:input_type -> vigil.v1.ListConsultationsRequest
+	6,  // 41: vigil.v1.ViewsService.ListInbox:output_type -> vigil.v1.ListInboxResponse
+	9,  // 42: vigil.v1.ViewsService.ListOwnItems:output_type -> vigil.v1.ListOwnItemsResponse
+	13, // 43: vigil.v1.ViewsService.GetItem:output_type -> vigil.v1.GetItemResponse
+	16, // 44: vigil.v1.ViewsService.ListConsultations:output_type -> vigil.v1.ListConsultationsResponse
+	41, // [41:45] is the sub-list for method output_type
+	37, // [37:41] is the sub-list for method input_type
+	37, // [37:37] is the sub-list for extension type_name
+	37, // [37:37] is the sub-list for extension extendee
+	0,  // [0:37] is the sub-list for field type_name
 }
 
 func init() { file_vigil_v1_views_service_proto_init() }
@@ -1310,6 +1663,7 @@ func file_vigil_v1_views_service_proto_init() {
 	}
 	file_vigil_v1_brokering_proto_init()
 	file_vigil_v1_common_proto_init()
+	file_vigil_v1_consultation_proto_init()
 	file_vigil_v1_denial_proto_init()
 	file_vigil_v1_envelope_proto_init()
 	file_vigil_v1_procurement_proto_init()
@@ -1323,8 +1677,8 @@ func file_vigil_v1_views_service_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_vigil_v1_views_service_proto_rawDesc), len(file_vigil_v1_views_service_proto_rawDesc)),
-			NumEnums:      1,
-			NumMessages:   12,
+			NumEnums:      2,
+			NumMessages:   15,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -21,9 +21,10 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	ViewsService_ListInbox_FullMethodName    = "/vigil.v1.ViewsService/ListInbox"
-	ViewsService_ListOwnItems_FullMethodName = "/vigil.v1.ViewsService/ListOwnItems"
-	ViewsService_GetItem_FullMethodName      = "/vigil.v1.ViewsService/GetItem"
+	ViewsService_ListInbox_FullMethodName         = "/vigil.v1.ViewsService/ListInbox"
+	ViewsService_ListOwnItems_FullMethodName      = "/vigil.v1.ViewsService/ListOwnItems"
+	ViewsService_GetItem_FullMethodName           = "/vigil.v1.ViewsService/GetItem"
+	ViewsService_ListConsultations_FullMethodName = "/vigil.v1.ViewsService/ListConsultations"
 )
 
 // ViewsServiceClient is the client API for ViewsService service.
@@ -45,6 +46,9 @@ type ViewsServiceClient interface {
 	// GetItem returns one item with its full history and links. NOT_FOUND
 	// when it does not exist or is not releasable to the caller.
 	GetItem(ctx context.Context, in *GetItemRequest, opts ...grpc.CallOption) (*GetItemResponse, error)
+	// ListConsultations lists consultations the caller requested or was
+	// asked, open ones first, overdue first, then by due date.
+	ListConsultations(ctx context.Context, in *ListConsultationsRequest, opts ...grpc.CallOption) (*ListConsultationsResponse, error)
 }
 
 type viewsServiceClient struct {
@@ -85,6 +89,16 @@ func (c *viewsServiceClient) GetItem(ctx context.Context, in *GetItemRequest, op
 	return out, nil
 }
 
+func (c *viewsServiceClient) ListConsultations(ctx context.Context, in *ListConsultationsRequest, opts ...grpc.CallOption) (*ListConsultationsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListConsultationsResponse)
+	err := c.cc.Invoke(ctx, ViewsService_ListConsultations_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // ViewsServiceServer is the server API for ViewsService service.
 // All implementations must embed UnimplementedViewsServiceServer
 // for forward compatibility.
@@ -104,6 +118,9 @@ type ViewsServiceServer interface {
 	// GetItem returns one item with its full history and links. NOT_FOUND
 	// when it does not exist or is not releasable to the caller.
 	GetItem(context.Context, *GetItemRequest) (*GetItemResponse, error)
+	// ListConsultations lists consultations the caller requested or was
+	// asked, open ones first, overdue first, then by due date.
+	ListConsultations(context.Context, *ListConsultationsRequest) (*ListConsultationsResponse, error)
 	mustEmbedUnimplementedViewsServiceServer()
 }
 
@@ -122,6 +139,9 @@ func (UnimplementedViewsServiceServer) ListOwnItems(context.Context, *ListOwnIte
 }
 func (UnimplementedViewsServiceServer) GetItem(context.Context, *GetItemRequest) (*GetItemResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetItem not implemented")
+}
+func (UnimplementedViewsServiceServer) ListConsultations(context.Context, *ListConsultationsRequest) (*ListConsultationsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListConsultations not implemented")
 }
 func (UnimplementedViewsServiceServer) mustEmbedUnimplementedViewsServiceServer() {}
 func (UnimplementedViewsServiceServer) testEmbeddedByValue()                      {}
@@ -198,6 +218,24 @@ func _ViewsService_GetItem_Handler(srv interface{}, ctx context.Context, dec fun
 	return interceptor(ctx, in, info, handler)
 }
 
+func _ViewsService_ListConsultations_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListConsultationsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ViewsServiceServer).ListConsultations(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: ViewsService_ListConsultations_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ViewsServiceServer).ListConsultations(ctx, req.(*ListConsultationsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // ViewsService_ServiceDesc is the grpc.ServiceDesc for ViewsService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -216,6 +254,10 @@ var ViewsService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "GetItem",
 			Handler:    _ViewsService_GetItem_Handler,
+		},
+		{
+			MethodName: "ListConsultations",
+			Handler:    _ViewsService_ListConsultations_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

@@ -71,7 +71,10 @@ func New(cfg Config) (*Service, error) {
 
 // Register adds the gRPC service to g.
 func (s *Service) Register(g grpc.ServiceRegistrar) {
-	vigilv1.RegisterViewsServiceServer(g, ports.NewServer(s.App, s.log))
+	srv := ports.NewServer(s.App, s.log)
+	vigilv1.RegisterViewsServiceServer(g, srv)
+	vigilv1.RegisterTrendsServiceServer(g, ports.NewTrendsServer(srv))
+	vigilv1.RegisterScreeningServiceServer(g, ports.NewScreeningServer(srv))
 }
 
 // Run projects the log until ctx is cancelled.

@@ -25,10 +25,15 @@ func applyEvent(tx *bolt.Tx, ev eventstore.RecordedEvent) error {
 	if err := proto.Unmarshal(ev.Data, &env); err != nil {
 		return fmt.Errorf("decode event %d: %w", ev.Position, err)
 	}
-	if isItemKind(env.GetAggregateType()) {
-		if err := applyItemEvent(tx, ev, &env); err != nil {
-			return fmt.Errorf("project event %d (%s): %w", ev.Position, env.GetType(), err)
-		}
+	var err error
+	switch {
+	case isItemKind(env.GetAggregateType()):
+		err = applyItemEvent(tx, ev, &env)
+	case env.GetAggregateType() == "consultation":
+		err = applyConsultation(tx, ev, &env)
+	}
+	if err != nil {
+		return fmt.Errorf("project event %d (%s): %w", ev.Position, env.GetType(), err)
 	}
 	return setPosition(tx, ev.Position)
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/vigil-org/vigil/pkg/identity"
 	"github.com/vigil-org/vigil/pkg/model"
 	"github.com/vigil-org/vigil/pkg/natsembed"
+	"github.com/vigil-org/vigil/services/brokering"
 	"github.com/vigil-org/vigil/services/denials"
 	"github.com/vigil-org/vigil/services/procurement"
 	"github.com/vigil-org/vigil/services/views"
@@ -39,6 +40,7 @@ type Platform struct {
 	Denials     *denials.Service
 	Views       *views.Service
 	Procurement *procurement.Service
+	Brokering   *brokering.Service
 	grpc        *grpc.Server
 	health      *health.Server
 	listener    net.Listener
@@ -140,7 +142,12 @@ func (p *Platform) startServices(context.Context) error {
 	if err != nil {
 		return err
 	}
-	p.Denials, p.Views, p.Procurement = d, v, pr
+	b, err := brokering.New(brokering.Config{Store: p.Store, Roster: p.Roster, Now: p.cfg.Now,
+		LapseInterval: p.cfg.ExpiryInterval, Logger: p.log})
+	if err != nil {
+		return err
+	}
+	p.Denials, p.Views, p.Procurement, p.Brokering = d, v, pr, b
 	p.closers = append(p.closers, func() { _ = v.Close() })
 	return nil
 }
@@ -156,6 +163,7 @@ func (p *Platform) startGRPC(context.Context) error {
 	p.Denials.Register(p.grpc)
 	p.Views.Register(p.grpc)
 	p.Procurement.Register(p.grpc)
+	p.Brokering.Register(p.grpc)
 	p.health = health.NewServer()
 	healthpb.RegisterHealthServer(p.grpc, p.health)
 	reflection.Register(p.grpc)
@@ -176,10 +184,11 @@ func (p *Platform) Run(ctx context.Context) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
-	errs := make(chan error, 4)
+	errs := make(chan error, 5)
 	wg.Go(func() { errs <- p.Views.Run(ctx) })
 	wg.Go(func() { errs <- p.Denials.Run(ctx) })
 	wg.Go(func() { errs <- p.Procurement.Run(ctx) })
+	wg.Go(func() { errs <- p.Brokering.Run(ctx) })
 	wg.Go(func() { errs <- p.grpc.Serve(p.listener) })
 	p.health.SetServingStatus("", healthpb.HealthCheckResponse_SERVING)
 	p.log.Info("vigil serving", "grpc", p.Addr(), "data_dir", p.cfg.DataDir)

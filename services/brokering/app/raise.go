@@ -1,0 +1,51 @@
+package app
+
+import (
+	"context"
+	"errors"
+
+	"github.com/vigil-org/vigil/pkg/model"
+	"github.com/vigil-org/vigil/services/brokering/domain"
+)
+
+// Raise shares a new alert by actor, a member delegation. The alert id
+// derives from the actor and requestID (AlertID), so a retry returns the
+// first result with Duplicate set, even if the details would no longer
+// validate (a deadline since passed); nothing is appended unless the
+// details are valid.
+func (s *Service) Raise(ctx context.Context, actor domain.Actor, requestID string, d domain.Details) (Result, error) {
+	if err := model.CheckRequestID(requestID); err != nil {
+		return Result{}, err
+	}
+	id := AlertID(actor.Member, requestID)
+	a, err := s.repo.Load(ctx, id)
+	if err != nil {
+		return Result{}, err
+	}
+	if r, ok := a.Handled(actor.Member, requestID); ok {
+		return duplicate(id, r), nil
+	}
+	now := s.now()
+	events, err := domain.Raise(s.policy, a, actor, d, now)
+	if err != nil {
+		return Result{}, err
+	}
+	res, err := s.repo.Append(ctx, change(a, actor, requestID, now, events))
+	if errors.Is(err, ErrWrongVersion) {
+		return s.raisedBefore(ctx, id, actor, requestID)
+	}
+	return res, err
+}
+
+// raisedBefore resolves a raise that lost a race for its stream: a
+// concurrent retry of the same request, or a clash.
+func (s *Service) raisedBefore(ctx context.Context, id string, actor domain.Actor, requestID string) (Result, error) {
+	a, err := s.repo.Load(ctx, id)
+	if err != nil {
+		return Result{}, err
+	}
+	if r, ok := a.Handled(actor.Member, requestID); ok {
+		return duplicate(id, r), nil
+	}
+	return Result{}, domain.ErrAlreadyExists
+}

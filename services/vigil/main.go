@@ -4,7 +4,7 @@
 //
 //	vigil serve [--data-dir DIR] [--listen HOST:PORT] [--nats URL] [--demo]
 //	vigil rebuild-views [--data-dir DIR] [--nats URL]
-//	vigil bench [--duration D] [--clients 1,16,64] [--example FILE]
+//	vigil bench [--duration D] [--clients 1,16,64] [--alert-rate 500] [--example FILE] [--alert FILE]
 package main
 
 import (
@@ -51,7 +51,7 @@ func usage() {
 	fmt.Fprintln(os.Stderr, `usage:
   vigil serve [--data-dir DIR] [--listen HOST:PORT] [--nats URL] [--demo]
   vigil rebuild-views [--data-dir DIR] [--nats URL]
-  vigil bench [--duration D] [--clients 1,16,64] [--example FILE]`)
+  vigil bench [--duration D] [--clients 1,16,64] [--alert-rate 500] [--example FILE] [--alert FILE]`)
 	os.Exit(2)
 }
 
@@ -101,6 +101,8 @@ func runBench(ctx context.Context, args []string) error {
 	d := fs.Duration("duration", 5*time.Second, "length of each measurement")
 	clients := fs.String("clients", "1,16,64", "comma-separated concurrent client counts")
 	fs.StringVar(&bench.ExampleFile, "example", bench.ExampleFile, "notice sent by every notify")
+	fs.StringVar(&bench.AlertFile, "alert", bench.AlertFile, "alert sent by every raise")
+	rate := fs.Int("alert-rate", 500, "alerts per second for the alert-to-view latency (0 skips it)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -112,5 +114,5 @@ func runBench(ctx context.Context, args []string) error {
 		}
 		cs = append(cs, n)
 	}
-	return bench.Run(ctx, bench.Config{Duration: *d, Clients: cs, Out: os.Stdout})
+	return bench.Run(ctx, bench.Config{Duration: *d, Clients: cs, AlertRate: *rate, Out: os.Stdout})
 }

@@ -20,7 +20,10 @@ import (
 type Config struct {
 	Duration time.Duration
 	Clients  []int
-	Out      io.Writer
+	// AlertRate is the arrival rate of the alert-to-view measurement; 0
+	// skips it.
+	AlertRate int
+	Out       io.Writer
 }
 
 // Sample is the outcome of one measured run.
@@ -103,7 +106,7 @@ func report(w io.Writer, cfg Config, size int, raw, notify []Sample) {
 	host, _ := os.Hostname()
 	fmt.Fprintf(w, "Run %s on %s (%s/%s, %d CPUs, %s), %s per measurement, payload %d bytes (the stored envelope of examples/denial.json).\n\n",
 		time.Now().UTC().Format("2006-01-02 15:04 MST"), host, runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version(), cfg.Duration, size)
-	fmt.Fprintln(w, "| what | clients | ops/s | p50 | p99 | errors | ops/s vs raw single publish |")
+	fmt.Fprintln(w, "| what | clients (or rate) | ops/s | p50 | p99 | errors | ops/s vs raw single publish |")
 	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|")
 	for _, s := range append(raw, notify...) {
 		fmt.Fprintf(w, "| %s | %d | %.0f | %s | %s | %d | %.2fx |\n", s.Name, s.Clients, s.Rate(),

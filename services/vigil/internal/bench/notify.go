@@ -59,40 +59,46 @@ func notifyThroughGRPC(ctx context.Context, dir string, cfg Config, log *slog.Lo
 	}
 	var out []Sample
 	for _, c := range cfg.Clients {
-		clients, closeAll, err := dialClients(dir, p.Addr(), c)
+		conns, closeAll, err := dialAs(dir, p.Addr(), "FRA", c)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, drive(ctx, "vigil NotifyDenial via gRPC", c, cfg.Duration, func(ctx context.Context, w, i int) error {
-			_, err := clients[w].NotifyDenial(ctx, &vigilv1.NotifyDenialRequest{RequestId: fmt.Sprintf("b%d-%d-%d", c, w, i), Notice: n})
+			_, err := vigilv1.NewDenialsServiceClient(conns[w]).NotifyDenial(ctx, &vigilv1.NotifyDenialRequest{RequestId: fmt.Sprintf("b%d-%d-%d", c, w, i), Notice: n})
 			return err
 		}))
 		closeAll()
 	}
+	if cfg.AlertRate > 0 {
+		s, err := alertToView(ctx, p, dir, cfg.AlertRate, cfg.Duration)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
 	return out, nil
 }
 
-// dialClients opens n connections authenticated as FRA.
-func dialClients(dir, addr string, n int) ([]vigilv1.DenialsServiceClient, func(), error) {
-	ca, cert, key := identity.ClientFilesFor(dir, "FRA")
+// dialAs opens n connections authenticated as id.
+func dialAs(dir, addr, id string, n int) ([]*grpc.ClientConn, func(), error) {
+	ca, cert, key := identity.ClientFilesFor(dir, id)
 	tlsCfg, err := identity.ClientTLS(ca, cert, key, "127.0.0.1")
 	if err != nil {
 		return nil, nil, err
 	}
 	var conns []*grpc.ClientConn
-	var out []vigilv1.DenialsServiceClient
 	closeAll := func() {
 		for _, c := range conns {
 			_ = c.Close()
 		}
 	}
 	for range n {
-		conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(tlsCfg)))
+		conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(tlsCfg)), grpc.WithDefaultCallOptions(grpc.WaitForReady(true)))
 		if err != nil {
 			closeAll()
 			return nil, nil, err
 		}
-		conns, out = append(conns, conn), append(out, vigilv1.NewDenialsServiceClient(conn))
+		conns = append(conns, conn)
 	}
-	return out, closeAll, nil
+	return conns, closeAll, nil
 }

@@ -6,6 +6,7 @@ import (
 
 	"google.golang.org/protobuf/proto"
 
+	"github.com/vigil-org/vigil/pkg/identity"
 	"github.com/vigil-org/vigil/pkg/pbconv"
 	vigilv1 "github.com/vigil-org/vigil/proto/vigil/v1"
 	"github.com/vigil-org/vigil/services/views/adapters"
@@ -26,6 +27,13 @@ type Detail struct {
 // every recipient's status; a recipient sees its own. Links show only when
 // member can see the other end too.
 func (s *Service) Get(ctx context.Context, member, id string, minPosition uint64) (Detail, error) {
+	return s.GetFor(ctx, identity.Principal{Member: member}, id, minPosition)
+}
+
+// GetFor is Get for a principal: an agency sees only its role's kinds and
+// parts (NotFound for other kinds), and history without payloads.
+func (s *Service) GetFor(ctx context.Context, p identity.Principal, id string, minPosition uint64) (Detail, error) {
+	member := p.Member
 	if err := s.catchUp(ctx, minPosition); err != nil {
 		return Detail{}, err
 	}
@@ -34,14 +42,20 @@ func (s *Service) Get(ctx context.Context, member, id string, minPosition uint64
 	if err != nil {
 		return Detail{}, err
 	}
-	sum, content, err := summarize(n, member)
+	sum, content, ok, err := summarizeFor(n, member, identity.NeedToKnow(p))
 	if err != nil {
 		return Detail{}, err
+	}
+	if !ok {
+		return Detail{}, ErrNotFound
 	}
 	d := Detail{Item: n, Summary: sum, Content: content, Position: pos}
 	d.Recipients = recipientStatus(n, s.recipients(n, content), member)
 	if d.History, err = s.history(n, member); err != nil {
 		return Detail{}, err
+	}
+	if p.IsAgency() {
+		d.History = withoutPayloads(d.History)
 	}
 	d.Links = s.links(n, member)
 	return d, nil

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/vigil-org/vigil/pkg/annex"
+	"github.com/vigil-org/vigil/pkg/identity"
 	vigilv1 "github.com/vigil-org/vigil/proto/vigil/v1"
 	"github.com/vigil-org/vigil/services/views/adapters"
 )
@@ -24,7 +25,9 @@ type Filter struct {
 
 // ListQuery selects a page of items.
 type ListQuery struct {
-	Member      string
+	Member string
+	// Access is the caller's need-to-know; the zero Access shows nothing.
+	Access      identity.Access
 	MinPosition uint64
 	Filter      Filter
 	PageSize    int
@@ -66,9 +69,12 @@ func (s *Service) list(ctx context.Context, q ListQuery, from func(string, adapt
 	sums := map[string]*vigilv1.ItemSummary{}
 	var sumErr error
 	keep := func(n *adapters.Item) bool {
-		sum, _, err := summarize(n, q.Member)
+		sum, _, ok, err := summarizeFor(n, q.Member, q.Access)
 		if err != nil {
 			sumErr = err
+			return false
+		}
+		if !ok {
 			return false
 		}
 		sums[n.ID] = sum

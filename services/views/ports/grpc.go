@@ -29,11 +29,16 @@ type Server struct {
 func NewServer(a *app.Service, log *slog.Logger) *Server { return &Server{app: a, log: log} }
 
 func member(ctx context.Context) (string, error) {
+	p, err := principal(ctx)
+	return p.Member, err
+}
+
+func principal(ctx context.Context) (identity.Principal, error) {
 	p, ok := identity.FromContext(ctx)
 	if !ok {
-		return "", status.Error(codes.Unauthenticated, "no client certificate")
+		return identity.Principal{}, status.Error(codes.Unauthenticated, "no client certificate")
 	}
-	return p.Member, nil
+	return p, nil
 }
 
 var errorCodes = []struct {
@@ -141,7 +146,7 @@ func (s *Server) ListOwnItems(ctx context.Context, req *vigilv1.ListOwnItemsRequ
 }
 
 func query(ctx context.Context, minPos uint64, f *vigilv1.ItemFilter, size int32, token string) (app.ListQuery, error) {
-	m, err := member(ctx)
+	p, err := principal(ctx)
 	if err != nil {
 		return app.ListQuery{}, err
 	}
@@ -149,19 +154,20 @@ func query(ctx context.Context, minPos uint64, f *vigilv1.ItemFilter, size int32
 	if err != nil {
 		return app.ListQuery{}, err
 	}
-	return app.ListQuery{Member: m, MinPosition: minPos, Filter: flt, PageSize: int(size), PageToken: token}, nil
+	return app.ListQuery{Member: p.Member, Access: identity.NeedToKnow(p), MinPosition: minPos, Filter: flt,
+		PageSize: int(size), PageToken: token}, nil
 }
 
 // GetItem returns one item with its history and links.
 func (s *Server) GetItem(ctx context.Context, req *vigilv1.GetItemRequest) (*vigilv1.GetItemResponse, error) {
-	m, err := member(ctx)
+	p, err := principal(ctx)
 	if err != nil {
 		return nil, err
 	}
 	if err := model.CheckID("id", req.GetId()); err != nil {
 		return nil, status.Error(codes.InvalidArgument, err.Error())
 	}
-	d, err := s.app.Get(ctx, m, req.GetId(), req.GetMinPosition())
+	d, err := s.app.GetFor(ctx, p, req.GetId(), req.GetMinPosition())
 	if err != nil {
 		return nil, s.toStatus(err)
 	}

@@ -1,6 +1,8 @@
-// Package denials is the command side for denial notifications. Register
-// wires the domain, application, event-store adapter and gRPC port; Run
-// drives expiry of notices whose review date has passed.
+// Package denials is the command side for denial notifications and the
+// consultations about them (the no-undercut rule). Register wires the
+// domain, application, event-store adapters and gRPC port; Run drives
+// expiry of notices whose review date has passed and the lapse of
+// consultations whose due date has passed with no answer.
 package denials
 
 import (
@@ -27,7 +29,10 @@ type Config struct {
 	Roster model.Roster
 	// ReviewPeriod defaults to three years.
 	ReviewPeriod time.Duration
-	// ExpiryInterval is how often expiry runs; default one minute.
+	// ConsultationPeriod is how long a consulted member has to answer
+	// before the consultation lapses; regime-configurable, default 30 days.
+	ConsultationPeriod time.Duration
+	// ExpiryInterval is how often expiry and lapse run; default one minute.
 	ExpiryInterval time.Duration
 	// Now defaults to time.Now.
 	Now    func() time.Time
@@ -43,7 +48,7 @@ func (c Config) Validate() error {
 	if c.Roster == nil {
 		errs = append(errs, errors.New("denials: Roster is required"))
 	}
-	if c.ReviewPeriod < 0 || c.ExpiryInterval < 0 {
+	if c.ReviewPeriod < 0 || c.ConsultationPeriod < 0 || c.ExpiryInterval < 0 {
 		errs = append(errs, errors.New("denials: durations must not be negative"))
 	}
 	return errors.Join(errs...)
@@ -52,6 +57,9 @@ func (c Config) Validate() error {
 func (c *Config) defaults() {
 	if c.ReviewPeriod == 0 {
 		c.ReviewPeriod = domain.DefaultReviewPeriod
+	}
+	if c.ConsultationPeriod == 0 {
+		c.ConsultationPeriod = domain.DefaultConsultationPeriod
 	}
 	if c.ExpiryInterval == 0 {
 		c.ExpiryInterval = time.Minute
@@ -77,8 +85,9 @@ func New(cfg Config) (*Service, error) {
 		return nil, err
 	}
 	cfg.defaults()
-	policy := domain.Policy{ReviewPeriod: cfg.ReviewPeriod, Roster: cfg.Roster}
-	a := app.New(adapters.NewRepository(cfg.Store), policy, cfg.Now)
+	policy := domain.Policy{ReviewPeriod: cfg.ReviewPeriod, ConsultationPeriod: cfg.ConsultationPeriod, Roster: cfg.Roster}
+	a := app.New(adapters.NewRepository(cfg.Store), policy, cfg.Now,
+		app.WithConsultations(adapters.NewConsultationRepository(cfg.Store)))
 	return &Service{App: a, due: adapters.NewDueIndex(cfg.Store), cfg: cfg}, nil
 }
 
@@ -87,8 +96,9 @@ func (s *Service) Register(g grpc.ServiceRegistrar) {
 	vigilv1.RegisterDenialsServiceServer(g, ports.NewServer(s.App, s.cfg.Logger))
 }
 
-// Run follows the log for review dates and expires overdue notices every
-// ExpiryInterval, until ctx is cancelled.
+// Run follows the log for review and due dates, and every ExpiryInterval
+// expires overdue notices and lapses overdue consultations, until ctx is
+// cancelled.
 func (s *Service) Run(ctx context.Context) error {
 	errc := make(chan error, 1)
 	go func() { errc <- s.due.Run(ctx) }()
@@ -103,6 +113,7 @@ func (s *Service) Run(ctx context.Context) error {
 			return fmt.Errorf("denials due index: %w", err)
 		case <-t.C:
 			s.expire(ctx)
+			s.lapse(ctx)
 		}
 	}
 }
@@ -110,14 +121,42 @@ func (s *Service) Run(ctx context.Context) error {
 // ExpireNow runs one expiry pass once the due index has caught up with
 // position; tests use it with an injected clock.
 func (s *Service) ExpireNow(ctx context.Context, position uint64) (int, error) {
+	if err := s.waitDue(ctx, position); err != nil {
+		return 0, err
+	}
+	return s.App.ExpireDue(ctx, s.due)
+}
+
+// LapseConsultationsNow runs one lapse pass once the due index has caught
+// up with position, and returns how many consultations lapsed; tests use
+// it with an injected clock.
+func (s *Service) LapseConsultationsNow(ctx context.Context, position uint64) (int, error) {
+	if err := s.waitDue(ctx, position); err != nil {
+		return 0, err
+	}
+	return s.App.LapseDue(ctx, s.due)
+}
+
+// waitDue returns once the due index has applied position.
+func (s *Service) waitDue(ctx context.Context, position uint64) error {
 	for s.due.Position() < position {
 		select {
 		case <-ctx.Done():
-			return 0, ctx.Err()
+			return ctx.Err()
 		case <-time.After(5 * time.Millisecond):
 		}
 	}
-	return s.App.ExpireDue(ctx, s.due)
+	return nil
+}
+
+func (s *Service) lapse(ctx context.Context) {
+	n, err := s.App.LapseDue(ctx, s.due)
+	if err != nil {
+		s.cfg.Logger.Error("consultation lapse", "err", err)
+	}
+	if n > 0 {
+		s.cfg.Logger.Info("consultations lapsed", "count", n)
+	}
 }
 
 func (s *Service) expire(ctx context.Context) {

@@ -79,6 +79,9 @@ func setPayload(env *vigilv1.EventEnvelope, id string, e domain.Event) {
 		env.Type = "vigil.v1.DenialExpired"
 		env.Payload = &vigilv1.EventEnvelope_DenialExpired{DenialExpired: &vigilv1.DenialExpired{
 			DenialId: id, ReviewDue: timestamppb.New(e.ReviewDue)}}
+	case domain.GrantedDespiteDenial:
+		env.Type = "vigil.v1.LicenceGrantedDespiteDenial"
+		env.Payload = &vigilv1.EventEnvelope_LicenceGrantedDespiteDenial{LicenceGrantedDespiteDenial: grantedPB(id, e)}
 	}
 }
 
@@ -126,6 +129,8 @@ func payload(env *vigilv1.EventEnvelope) (domain.Event, error) {
 		return domain.Acknowledged{Member: p.DenialAcknowledged.GetMember()}, nil
 	case *vigilv1.EventEnvelope_DenialExpired:
 		return domain.Expired{ReviewDue: p.DenialExpired.GetReviewDue().AsTime()}, nil
+	case *vigilv1.EventEnvelope_LicenceGrantedDespiteDenial:
+		return granted(p.LicenceGrantedDespiteDenial), nil
 	}
 	return nil, fmt.Errorf("unexpected payload %T in a denial stream", env.GetPayload())
 }

@@ -11,19 +11,21 @@ import (
 	"github.com/vigil-org/vigil/services/denials/domain"
 )
 
-// DueIndex keeps, in memory, the review date of every active notice. It
-// is a projection of the log, rebuilt on start by Run.
+// DueIndex keeps, in memory, the review date of every active notice and
+// the due date of every consultation awaiting an answer. It is a
+// projection of the log, rebuilt on start by Run.
 type DueIndex struct {
 	store eventstore.Store
 
-	mu       sync.Mutex
-	due      map[string]time.Time
-	position uint64
+	mu            sync.Mutex
+	due           map[string]time.Time
+	consultations map[string]time.Time
+	position      uint64
 }
 
 // NewDueIndex returns an empty index over store; call Run to fill it.
 func NewDueIndex(store eventstore.Store) *DueIndex {
-	return &DueIndex{store: store, due: map[string]time.Time{}}
+	return &DueIndex{store: store, due: map[string]time.Time{}, consultations: map[string]time.Time{}}
 }
 
 // Run follows the log until ctx is cancelled.
@@ -42,6 +44,9 @@ func (x *DueIndex) apply(_ context.Context, ev eventstore.RecordedEvent) error {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	x.position = ev.Position
+	if id, ok := strings.CutPrefix(ev.Stream, ConsultationType+"."); ok {
+		return x.applyConsultation(id, ev)
+	}
 	id, ok := strings.CutPrefix(ev.Stream, AggregateType+".")
 	if !ok {
 		return nil
@@ -68,9 +73,14 @@ func (x *DueIndex) apply(_ context.Context, ev eventstore.RecordedEvent) error {
 func (x *DueIndex) Due(t time.Time) []string {
 	x.mu.Lock()
 	defer x.mu.Unlock()
+	return dueBy(x.due, t)
+}
+
+// dueBy returns the keys of due whose time is at or before t, sorted.
+func dueBy(due map[string]time.Time, t time.Time) []string {
 	var out []string
-	for id, due := range x.due {
-		if !due.After(t) {
+	for id, at := range due {
+		if !at.After(t) {
 			out = append(out, id)
 		}
 	}

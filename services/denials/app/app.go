@@ -56,22 +56,32 @@ type Repository interface {
 // Clock returns the current time; tests inject their own.
 type Clock func() time.Time
 
-// Service runs the denial commands.
+// Service runs the denial and consultation commands.
 type Service struct {
-	repo   Repository
-	policy domain.Policy
-	now    Clock
+	repo          Repository
+	consultations ConsultationRepository
+	policy        domain.Policy
+	now           Clock
 }
 
-// New returns a Service over repo.
-func New(repo Repository, policy domain.Policy, now Clock) *Service {
+// New returns a Service over repo (denial notices). Consultation commands
+// need WithConsultations; without it they fail with
+// ErrConsultationsUnavailable.
+func New(repo Repository, policy domain.Policy, now Clock, opts ...Option) *Service {
 	if now == nil {
 		now = time.Now
 	}
 	if policy.ReviewPeriod == 0 {
 		policy.ReviewPeriod = domain.DefaultReviewPeriod
 	}
-	return &Service{repo: repo, policy: policy, now: now}
+	if policy.ConsultationPeriod == 0 {
+		policy.ConsultationPeriod = domain.DefaultConsultationPeriod
+	}
+	s := &Service{repo: repo, consultations: noConsultations{}, policy: policy, now: now}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
 }
 
 // NoticeID derives the id of a notice from its notifier and request id, so

@@ -23,15 +23,18 @@ type Denial struct {
 	NotifiedAt time.Time
 	ReviewDue  time.Time
 	Acks       map[string]time.Time
-	Version    uint64
-	Position   uint64
+	// Grants are the grants despite the denial reported so far, by
+	// consultation id.
+	Grants   map[string]Recorded
+	Version  uint64
+	Position uint64
 	// requests maps a (member, request id) to the version it produced.
 	requests map[string]Recorded
 }
 
 // Fold builds a denial from its recorded events, oldest first.
 func Fold(id string, events []Recorded) *Denial {
-	d := &Denial{ID: id, Acks: map[string]time.Time{}, requests: map[string]Recorded{}}
+	d := &Denial{ID: id, Acks: map[string]time.Time{}, Grants: map[string]Recorded{}, requests: map[string]Recorded{}}
 	for _, r := range events {
 		d.Apply(r)
 	}
@@ -45,7 +48,7 @@ func (d *Denial) Exists() bool { return d != nil && d.Version > 0 }
 // state changes.
 func (d *Denial) Apply(r Recorded) {
 	if d.Acks == nil {
-		d.Acks, d.requests = map[string]time.Time{}, map[string]Recorded{}
+		d.Acks, d.Grants, d.requests = map[string]time.Time{}, map[string]Recorded{}, map[string]Recorded{}
 	}
 	switch e := r.Event.(type) {
 	case Notified:
@@ -59,6 +62,8 @@ func (d *Denial) Apply(r Recorded) {
 		d.Acks[e.Member] = r.At
 	case Expired:
 		d.Status = StatusExpired
+	case GrantedDespiteDenial:
+		d.Grants[e.ConsultationID] = r
 	}
 	d.Version, d.Position = r.Version, r.Position
 	if r.RequestID != "" {

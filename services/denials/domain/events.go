@@ -51,11 +51,23 @@ type Expired struct {
 	ReviewDue time.Time
 }
 
+// GrantedDespiteDenial records, in the denial's stream, that Member
+// granted a licence despite the denial after consultation ConsultationID,
+// with the mandatory explanation. It changes nothing of the notice.
+type GrantedDespiteDenial struct {
+	ConsultationID       string
+	Member               string
+	Explanation          string
+	ApplicationReference string
+}
+
 func (Notified) isDenialEvent()     {}
 func (Amended) isDenialEvent()      {}
 func (Reviewed) isDenialEvent()     {}
 func (Acknowledged) isDenialEvent() {}
 func (Expired) isDenialEvent()      {}
+
+func (GrantedDespiteDenial) isDenialEvent() {}
 
 // Actor is who issues a command: a member delegation or one of its
 // agencies.

@@ -38,6 +38,10 @@ type Policy struct {
 	ReviewPeriod time.Duration
 	// Roster lists the regime's members.
 	Roster model.Roster
+	// ConsultationPeriod is how long a consulted member has to answer
+	// before the consultation lapses; zero means
+	// DefaultConsultationPeriod.
+	ConsultationPeriod time.Duration
 }
 
 // DefaultReviewPeriod is three years, the MTCR practice.

@@ -20,7 +20,7 @@ var (
 	bucketInbox   = []byte("inbox")
 	bucketOwn     = []byte("own")
 	keyPosition   = []byte("position")
-	allBuckets    = [][]byte{bucketMeta, bucketItems, bucketHistory, bucketInbox, bucketOwn}
+	allBuckets    = [][]byte{bucketMeta, bucketItems, bucketHistory, bucketInbox, bucketOwn, bucketConsultations, bucketConsultationIndex}
 )
 
 // ErrNotFound is returned for an item the store does not hold.

@@ -1,0 +1,56 @@
+package app
+
+import (
+	"context"
+	"errors"
+
+	"github.com/vigil-org/vigil/services/denials/domain"
+)
+
+// RequestConsultation opens a consultation by actor of the member that
+// notified denial denialID, about application a. The consultation id
+// derives from the actor and requestID, so a retry returns the first
+// result. Errors: domain.ErrNotFound when the actor cannot see the
+// denial, domain.ErrOwnDenial, domain.ErrNotActive, field errors.
+func (s *Service) RequestConsultation(ctx context.Context, actor domain.Actor, requestID, denialID string,
+	a domain.Application, question string) (Result, error) {
+	if err := validateRef(denialID, requestID); err != nil {
+		return Result{}, err
+	}
+	id := ConsultationID(actor.Member, requestID)
+	c, err := s.consultations.Load(ctx, id)
+	if err != nil {
+		return Result{}, err
+	}
+	if r, ok := c.Handled(actor.Member, requestID); ok {
+		return consulted(id, r), nil
+	}
+	d, err := s.repo.Load(ctx, denialID)
+	if err != nil {
+		return Result{}, err
+	}
+	now := s.now()
+	events, err := domain.RequestConsultation(s.policy, d, c, actor, a, question, now)
+	if err != nil {
+		return Result{}, err
+	}
+	res, err := s.consultations.Append(ctx, ConsultationChange{ID: id, Actor: actor, RequestID: requestID, At: now,
+		Events: events, Members: domain.Parties(actor.Member, d.Originator), Marking: d.Notice.Marking})
+	if errors.Is(err, ErrWrongVersion) {
+		return s.requestedBefore(ctx, id, actor, requestID)
+	}
+	return res, err
+}
+
+// requestedBefore resolves a request whose stream appeared concurrently:
+// a retry of the same request, or a clash.
+func (s *Service) requestedBefore(ctx context.Context, id string, actor domain.Actor, requestID string) (Result, error) {
+	c, err := s.consultations.Load(ctx, id)
+	if err != nil {
+		return Result{}, err
+	}
+	if r, ok := c.Handled(actor.Member, requestID); ok {
+		return consulted(id, r), nil
+	}
+	return Result{}, domain.ErrConsultationExists
+}

@@ -25,6 +25,9 @@ type Config struct {
 	Demo bool
 	// ReviewPeriod for denial notices; default three years.
 	ReviewPeriod time.Duration
+	// ConsultationPeriod is how long a denying member has to answer a
+	// consultation before it lapses; default 30 days.
+	ConsultationPeriod time.Duration
 	// ExpiryInterval is how often overdue notices expire; default 1 minute.
 	ExpiryInterval time.Duration
 	// Now is the clock; default time.Now.

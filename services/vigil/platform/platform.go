@@ -130,7 +130,8 @@ func (p *Platform) startStore(ctx context.Context) error {
 
 func (p *Platform) startServices(context.Context) error {
 	d, err := denials.New(denials.Config{Store: p.Store, Roster: p.Roster, ReviewPeriod: p.cfg.ReviewPeriod,
-		ExpiryInterval: p.cfg.ExpiryInterval, Now: p.cfg.Now, Logger: p.log})
+		ConsultationPeriod: p.cfg.ConsultationPeriod,
+		ExpiryInterval:     p.cfg.ExpiryInterval, Now: p.cfg.Now, Logger: p.log})
 	if err != nil {
 		return err
 	}

@@ -25,6 +25,7 @@ type member struct {
 	views       vigilv1.ViewsServiceClient
 	procurement vigilv1.ProcurementServiceClient
 	brokering   vigilv1.BrokeringServiceClient
+	screening   vigilv1.ScreeningServiceClient
 }
 
 func dialAs(t *testing.T, dataDir, addr, id string) *member {
@@ -40,7 +41,8 @@ func dialAs(t *testing.T, dataDir, addr, id string) *member {
 	}
 	t.Cleanup(func() { _ = conn.Close() })
 	return &member{id: id, conn: conn, denials: vigilv1.NewDenialsServiceClient(conn), views: vigilv1.NewViewsServiceClient(conn),
-		procurement: vigilv1.NewProcurementServiceClient(conn), brokering: vigilv1.NewBrokeringServiceClient(conn)}
+		procurement: vigilv1.NewProcurementServiceClient(conn), brokering: vigilv1.NewBrokeringServiceClient(conn),
+		screening: vigilv1.NewScreeningServiceClient(conn)}
 }
 
 // exampleNotice loads examples/denial.json: FRA, releasable to DEU and JPN.

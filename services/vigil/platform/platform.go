@@ -25,6 +25,7 @@ import (
 	"github.com/vigil-org/vigil/services/denials"
 	"github.com/vigil-org/vigil/services/procurement"
 	"github.com/vigil-org/vigil/services/views"
+	viewsapp "github.com/vigil-org/vigil/services/views/app"
 )
 
 // Platform is a running set of services. Start builds it; Run serves
@@ -135,7 +136,8 @@ func (p *Platform) startServices(context.Context) error {
 	if err != nil {
 		return err
 	}
-	v, err := views.New(views.Config{Store: p.Store, Roster: p.Roster, Path: p.cfg.viewsPath(), Logger: p.log})
+	v, err := views.New(views.Config{Store: p.Store, Roster: p.Roster, Path: p.cfg.viewsPath(), Logger: p.log,
+		Screening: viewsapp.ScreeningConfig{Now: p.cfg.Now}})
 	if err != nil {
 		return err
 	}

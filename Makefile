@@ -9,7 +9,7 @@ LISTEN   ?= 127.0.0.1:8443
 TOOLS    = GOWORK=off go tool -modfile=$(CURDIR)/tools/go.mod
 BENCH_TIME ?= 3s
 
-.PHONY: help run build test test-short lint fmt vet proto proto-check work-check bench fuzz clean
+.PHONY: help run build test test-short lint fmt vet proto proto-check work-check tidy bench fuzz clean
 
 help: ## list targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -38,6 +38,9 @@ vet: ## go vet every module
 
 work-check: ## every go.mod is in go.work and builds alone (GOWORK=off)
 	scripts/work-check.sh
+
+tidy: ## go mod tidy every workspace module (after changing a dependency of pkg)
+	for m in $$(go list -f '{{.Dir}}' -m); do (cd $$m && GOWORK=off go mod tidy) || exit 1; done
 
 proto: ## regenerate Go code from proto/ with pinned buf and plugins
 	cd proto && $(TOOLS) buf lint && $(TOOLS) buf generate

@@ -29,6 +29,7 @@ require (
 	github.com/nats-io/nkeys v0.4.16 // indirect
 	github.com/nats-io/nuid v1.0.1 // indirect
 	github.com/vigil-org/vigil/services/brokering v0.0.0
+	github.com/vigil-org/vigil/services/gateway v0.0.0
 	github.com/vigil-org/vigil/services/procurement v0.0.0
 	go.etcd.io/bbolt v1.4.3 // indirect
 	golang.org/x/crypto v0.58.0 // indirect
@@ -50,3 +51,5 @@ replace github.com/vigil-org/vigil/services/views => ../views
 replace github.com/vigil-org/vigil/services/procurement => ../procurement
 
 replace github.com/vigil-org/vigil/services/brokering => ../brokering
+
+replace github.com/vigil-org/vigil/services/gateway => ../gateway

@@ -2,7 +2,7 @@
 // an embedded NATS server (or an external one), with a local data
 // directory.
 //
-//	vigil serve [--data-dir DIR] [--listen HOST:PORT] [--nats URL] [--demo]
+//	vigil serve [--data-dir DIR] [--listen HOST:PORT] [--nats URL] [--http HOST:PORT] [--demo] [--dev-picker]
 //	vigil rebuild-views [--data-dir DIR] [--nats URL]
 //	vigil bench [--duration D] [--clients 1,16,64] [--alert-rate 500] [--example FILE] [--alert FILE]
 package main
@@ -49,7 +49,7 @@ func main() {
 
 func usage() {
 	fmt.Fprintln(os.Stderr, `usage:
-  vigil serve [--data-dir DIR] [--listen HOST:PORT] [--nats URL] [--demo]
+  vigil serve [--data-dir DIR] [--listen HOST:PORT] [--nats URL] [--http HOST:PORT] [--demo] [--dev-picker]
   vigil rebuild-views [--data-dir DIR] [--nats URL]
   vigil bench [--duration D] [--clients 1,16,64] [--alert-rate 500] [--example FILE] [--alert FILE]`)
 	os.Exit(2)
@@ -62,9 +62,14 @@ func flags(name string, args []string, demo bool) (platform.Config, error) {
 	fs.StringVar(&cfg.Listen, "listen", platform.DefaultListen, "gRPC listen address")
 	fs.StringVar(&cfg.NATSURL, "nats", "", "external NATS URL (default: embedded server)")
 	if demo {
-		fs.BoolVar(&cfg.Demo, "demo", false, "seed demonstration notices")
+		fs.BoolVar(&cfg.Demo, "demo", false, "seed demonstration items (and turn on the web identity picker)")
+		fs.StringVar(&cfg.HTTP, "http", "", "serve the JSON API and web interface over HTTPS on HOST:PORT")
+		fs.BoolVar(&cfg.DevPicker, "dev-picker", false, "web interface: development identity picker (implied by --demo)")
+		fs.DurationVar(&cfg.ReviewPeriod, "review-period", 0, "denial review period (default 3 years)")
+		fs.DurationVar(&cfg.ConsultationPeriod, "consultation-period", 0, "consultation answer period (default 30 days)")
 	}
 	err := fs.Parse(args)
+	cfg.DevPicker = cfg.DevPicker || cfg.Demo
 	return cfg, err
 }
 

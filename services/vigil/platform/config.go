@@ -23,6 +23,11 @@ type Config struct {
 	NATSURL string
 	// Demo seeds demonstration notices on first start.
 	Demo bool
+	// HTTP, when set, serves the JSON API and the web interface over HTTPS
+	// on that address.
+	HTTP string
+	// DevPicker turns on the web interface's development identity picker.
+	DevPicker bool
 	// ReviewPeriod for denial notices; default three years.
 	ReviewPeriod time.Duration
 	// ConsultationPeriod is how long a denying member has to answer a

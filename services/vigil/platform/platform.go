@@ -23,6 +23,7 @@ import (
 	"github.com/vigil-org/vigil/pkg/natsembed"
 	"github.com/vigil-org/vigil/services/brokering"
 	"github.com/vigil-org/vigil/services/denials"
+	"github.com/vigil-org/vigil/services/gateway"
 	"github.com/vigil-org/vigil/services/procurement"
 	"github.com/vigil-org/vigil/services/views"
 	viewsapp "github.com/vigil-org/vigil/services/views/app"
@@ -42,6 +43,7 @@ type Platform struct {
 	Views       *views.Service
 	Procurement *procurement.Service
 	Brokering   *brokering.Service
+	Gateway     *gateway.Gateway
 	grpc        *grpc.Server
 	health      *health.Server
 	listener    net.Listener
@@ -62,7 +64,7 @@ func Start(ctx context.Context, cfg Config) (_ *Platform, err error) {
 			p.Close()
 		}
 	}()
-	steps := []func(context.Context) error{p.startPKI, p.startNATS, p.startStore, p.startServices, p.startGRPC}
+	steps := []func(context.Context) error{p.startPKI, p.startNATS, p.startStore, p.startServices, p.startGRPC, p.startGateway}
 	for _, step := range steps {
 		if err := step(ctx); err != nil {
 			return nil, err
@@ -178,6 +180,20 @@ func (p *Platform) startGRPC(context.Context) error {
 	return nil
 }
 
+func (p *Platform) startGateway(context.Context) error {
+	if p.cfg.HTTP == "" {
+		return nil
+	}
+	gw, err := gateway.New(gateway.Config{Listen: p.cfg.HTTP, PKI: p.PKI, Dev: p.cfg.DevPicker, Logger: p.log,
+		Register: []func(grpc.ServiceRegistrar){p.Denials.Register, p.Views.Register, p.Procurement.Register, p.Brokering.Register}})
+	if err != nil {
+		return fmt.Errorf("http gateway: %w", err)
+	}
+	p.Gateway = gw
+	p.closers = append(p.closers, func() { _ = gw.Close() })
+	return nil
+}
+
 // Addr is the gRPC listener's address.
 func (p *Platform) Addr() string { return p.listener.Addr().String() }
 
@@ -187,14 +203,20 @@ func (p *Platform) Run(ctx context.Context) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
-	errs := make(chan error, 5)
+	errs := make(chan error, 6)
 	wg.Go(func() { errs <- p.Views.Run(ctx) })
 	wg.Go(func() { errs <- p.Denials.Run(ctx) })
 	wg.Go(func() { errs <- p.Procurement.Run(ctx) })
 	wg.Go(func() { errs <- p.Brokering.Run(ctx) })
 	wg.Go(func() { errs <- p.grpc.Serve(p.listener) })
+	if p.Gateway != nil {
+		wg.Go(func() { errs <- p.Gateway.Run(ctx) })
+	}
 	p.health.SetServingStatus("", healthpb.HealthCheckResponse_SERVING)
 	p.log.Info("vigil serving", "grpc", p.Addr(), "data_dir", p.cfg.DataDir)
+	if p.Gateway != nil {
+		p.log.Info("web interface", "url", p.Gateway.URL(), "dev_identity_picker", p.cfg.DevPicker)
+	}
 	var first error
 	select {
 	case <-ctx.Done():

@@ -4,6 +4,8 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -38,10 +40,42 @@ type Config struct {
 	// Debug and Trace turn on the server's verbose logging (to Logger).
 	Debug, Trace bool
 
-	// TLS is reserved for client TLS on the listener. It is not
-	// implemented yet: Validate rejects a non-nil value so that nobody
-	// believes the link is encrypted when it is not.
-	TLS *tls.Config
+	// DontListen runs the server without a client listener: only
+	// in-process connections (see Server.InProcessOptions). Host and Port
+	// are then ignored. It cannot be combined with ClientTLS.
+	DontListen bool
+
+	// ClientTLS, when set, opens the client listener (Host:Port) to
+	// clients outside the process over TLS with nats-server's
+	// verify_and_map: every TCP client must present a certificate that
+	// chains to ClientTLS.ClientCAs (ClientAuth must be
+	// tls.RequireAndVerifyClientCert), and the certificate's subject must
+	// name one of Users, whose permissions then apply. Any other
+	// certificate is refused. The server then requires authentication of
+	// every connection; the process's own connections authenticate with a
+	// key that exists only in memory (Server.InProcessOptions) and keep
+	// full permissions. Start clones the configuration.
+	ClientTLS *tls.Config
+	// Users are the clients admitted over the TLS listener. Only with
+	// ClientTLS.
+	Users []User
+}
+
+// User is a client admitted over the TLS listener by its certificate,
+// with the only subjects it may use.
+type User struct {
+	// Subject is the certificate's subject distinguished name as
+	// crypto/x509/pkix.Name.String spells it, such as
+	// "CN=KOR-customs,OU=customs,O=KOR". nats-server also accepts the
+	// attributes in another order.
+	Subject string
+	// Subscribe lists the subjects (wildcards allowed) the user may
+	// subscribe to; any other subscription is refused with a permissions
+	// violation.
+	Subscribe []string
+	// Publish lists the subjects the user may publish to; empty denies
+	// every publish.
+	Publish []string
 }
 
 // withDefaults returns a copy of c with empty fields set to defaults.
@@ -72,8 +106,65 @@ func (c Config) Validate() error {
 	if c.ReadyTimeout < 0 {
 		errs = append(errs, fmt.Errorf("natsembed: negative ReadyTimeout %s", c.ReadyTimeout))
 	}
-	if c.TLS != nil {
-		errs = append(errs, errors.New("natsembed: TLS is not supported yet"))
-	}
+	errs = append(errs, c.validateTLS()...)
 	return errors.Join(errs...)
+}
+
+// validateTLS checks ClientTLS, Users and DontListen together.
+func (c Config) validateTLS() []error {
+	var errs []error
+	if c.ClientTLS == nil {
+		if len(c.Users) > 0 {
+			errs = append(errs, errors.New("natsembed: Users need ClientTLS"))
+		}
+		return errs
+	}
+	if c.DontListen {
+		errs = append(errs, errors.New("natsembed: ClientTLS needs a listener, DontListen is set"))
+	}
+	if len(c.ClientTLS.Certificates) == 0 && c.ClientTLS.GetCertificate == nil {
+		errs = append(errs, errors.New("natsembed: ClientTLS has no server certificate"))
+	}
+	if c.ClientTLS.ClientAuth != tls.RequireAndVerifyClientCert || c.ClientTLS.ClientCAs == nil {
+		errs = append(errs, errors.New("natsembed: ClientTLS must require and verify client certificates (ClientAuth and ClientCAs)"))
+	}
+	seen := map[string]bool{}
+	for i, u := range c.Users {
+		errs = append(errs, u.validate(i, seen)...)
+	}
+	return errs
+}
+
+// validate checks one user; seen collects subjects to find duplicates.
+func (u User) validate(i int, seen map[string]bool) []error {
+	var errs []error
+	switch {
+	case strings.TrimSpace(u.Subject) == "":
+		errs = append(errs, fmt.Errorf("natsembed: Users[%d]: empty Subject", i))
+	case seen[u.Subject]:
+		errs = append(errs, fmt.Errorf("natsembed: Users[%d]: duplicate Subject %q", i, u.Subject))
+	}
+	seen[u.Subject] = true
+	for _, s := range slices.Concat(u.Subscribe, u.Publish) {
+		if !validSubject(s) {
+			errs = append(errs, fmt.Errorf("natsembed: Users[%d]: invalid subject %q", i, s))
+		}
+	}
+	return errs
+}
+
+// validSubject reports whether s is a NATS subject or wildcard pattern:
+// non-empty dot-separated tokens without whitespace, ">" only last.
+func validSubject(s string) bool {
+	if s == "" || strings.ContainsAny(s, " \t\r\n") {
+		return false
+	}
+	toks := strings.Split(s, ".")
+	for i, tok := range toks {
+		if tok == "" || (strings.Contains(tok, ">") && (tok != ">" || i != len(toks)-1)) ||
+			(strings.Contains(tok, "*") && tok != "*") {
+			return false
+		}
+	}
+	return true
 }

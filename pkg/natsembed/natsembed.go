@@ -5,6 +5,15 @@
 // is acknowledged only after it is fsynced (ARCHITECTURE.md principle 3).
 // Throughput comes from group commit in the event store, never from
 // JetStream's lazy two-minute sync default.
+//
+// By default the server listens on loopback without authentication.
+// Config.ClientTLS opens the listener to clients outside the process over
+// TLS with certificate mapping (nats-server's verify_and_map): each client
+// certificate must name one of Config.Users, whose subject permissions
+// then bound what it may subscribe and publish. The process's own
+// connections then authenticate with an in-memory key
+// (Server.InProcessOptions) and keep full permissions. Config.DontListen
+// serves in-process connections only.
 package natsembed
 
 import (
@@ -17,6 +26,7 @@ import (
 	"time"
 
 	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go"
 )
 
 // readyPoll is the step of the readiness wait, so that ctx is honoured.
@@ -25,10 +35,11 @@ const readyPoll = 50 * time.Millisecond
 // Server is a running embedded NATS server. Its methods are safe for
 // concurrent use.
 type Server struct {
-	ns      *server.Server
-	logger  *slog.Logger
-	started chan struct{} // closed when ns.Start returns
-	once    sync.Once
+	ns       *server.Server
+	internal *internalUser // nil when the server needs no authentication
+	logger   *slog.Logger
+	started  chan struct{} // closed when ns.Start returns
+	once     sync.Once
 }
 
 // Start validates cfg, starts the server and waits until it accepts
@@ -42,19 +53,24 @@ func Start(ctx context.Context, cfg Config, logger *slog.Logger) (*Server, error
 		logger = slog.New(slog.DiscardHandler)
 	}
 	cfg = cfg.withDefaults()
-	ns, err := server.NewServer(serverOptions(cfg))
+	opts, internal, err := securedOptions(cfg)
+	if err != nil {
+		return nil, err
+	}
+	ns, err := server.NewServer(opts)
 	if err != nil {
 		return nil, fmt.Errorf("natsembed: new server: %w", err)
 	}
 	fatal := new(atomic.Pointer[string])
 	ns.SetLogger(slogAdapter{l: logger, fatal: fatal}, cfg.Debug, cfg.Trace)
-	s := &Server{ns: ns, logger: logger, started: make(chan struct{})}
+	s := &Server{ns: ns, internal: internal, logger: logger, started: make(chan struct{})}
 	go s.start()
 	if err := s.waitReady(ctx, cfg.ReadyTimeout, fatal); err != nil {
 		s.Shutdown()
 		return nil, err
 	}
-	logger.Info("embedded NATS server ready", "url", s.ClientURL(), "store_dir", cfg.StoreDir)
+	logger.Info("embedded NATS server ready", "url", s.ClientURL(), "store_dir", cfg.StoreDir,
+		"listen", !cfg.DontListen, "client_tls", cfg.ClientTLS != nil, "tls_users", len(cfg.Users))
 	return s, nil
 }
 
@@ -76,7 +92,24 @@ func serverOptions(cfg Config) *server.Options {
 		StoreDir:   cfg.StoreDir,
 		SyncAlways: true,
 		NoSigs:     true,
+		DontListen: cfg.DontListen,
 	}
+}
+
+// securedOptions is serverOptions with authentication when cfg asks for
+// the TLS listener, and the internal user that authentication requires
+// (nil without).
+func securedOptions(cfg Config) (*server.Options, *internalUser, error) {
+	opts := serverOptions(cfg)
+	if cfg.ClientTLS == nil {
+		return opts, nil, nil
+	}
+	internal, err := newInternalUser()
+	if err != nil {
+		return nil, nil, err
+	}
+	applyAuth(opts, cfg, internal)
+	return opts, internal, nil
 }
 
 // waitReady polls the server until it is ready, ctx is done, the timeout
@@ -97,6 +130,19 @@ func (s *Server) waitReady(ctx context.Context, timeout time.Duration, fatal *at
 			return errors.New("natsembed: server not ready after " + timeout.String())
 		}
 	}
+}
+
+// InProcessOptions are the nats.go options of a connection from this
+// process that does not go through the network: the in-process transport
+// and, when the server requires authentication (Config.ClientTLS), the
+// internal user with full permissions. The URL given to nats.Connect
+// with them is ignored.
+func (s *Server) InProcessOptions() []nats.Option {
+	opts := []nats.Option{nats.InProcessServer(s.ns)}
+	if s.internal != nil {
+		opts = append(opts, s.internal.option())
+	}
+	return opts
 }
 
 // ClientURL is the URL clients connect to, with the actual port when the

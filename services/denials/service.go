@@ -110,6 +110,9 @@ func (s *Service) Run(ctx context.Context) error {
 			<-errc
 			return nil
 		case err := <-errc:
+			if ctx.Err() != nil {
+				return nil // cancelled: the index stopped because Run was asked to
+			}
 			return fmt.Errorf("denials due index: %w", err)
 		case <-t.C:
 			s.expire(ctx)

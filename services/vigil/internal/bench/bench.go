@@ -28,12 +28,14 @@ type Config struct {
 
 // Sample is the outcome of one measured run.
 type Sample struct {
-	Name      string
-	Clients   int
-	Ops       int
-	Errors    int
-	Elapsed   time.Duration
-	latencies []time.Duration
+	// FirstError is the first error seen, for the report.
+	FirstError string
+	Name       string
+	Clients    int
+	Ops        int
+	Errors     int
+	Elapsed    time.Duration
+	latencies  []time.Duration
 }
 
 // Rate is operations per second.
@@ -49,10 +51,11 @@ func (s Sample) Quantile(q float64) time.Duration {
 	return l[min(len(l)-1, int(q*float64(len(l))))]
 }
 
-// drive runs op from n goroutines for d and collects latencies.
+// drive runs op from n goroutines for d and collects latencies. Calls in
+// flight when d ends complete normally (they are not cancelled), so the
+// end of the window produces no spurious errors.
 func drive(ctx context.Context, name string, n int, d time.Duration, op func(ctx context.Context, worker, i int) error) Sample {
-	ctx, cancel := context.WithTimeout(ctx, d)
-	defer cancel()
+	stop := time.Now().Add(d)
 	var mu sync.Mutex
 	s := Sample{Name: name, Clients: n}
 	start := time.Now()
@@ -60,12 +63,13 @@ func drive(ctx context.Context, name string, n int, d time.Duration, op func(ctx
 	for w := range n {
 		wg.Go(func() {
 			var lat []time.Duration
-			errs := 0
-			for i := 0; ctx.Err() == nil; i++ {
+			errs, firstErr := 0, ""
+			for i := 0; time.Now().Before(stop) && ctx.Err() == nil; i++ {
 				t0 := time.Now()
 				if err := op(ctx, w, i); err != nil {
-					if ctx.Err() == nil {
-						errs++
+					errs++
+					if firstErr == "" {
+						firstErr = err.Error()
 					}
 					continue
 				}
@@ -73,6 +77,9 @@ func drive(ctx context.Context, name string, n int, d time.Duration, op func(ctx
 			}
 			mu.Lock()
 			s.latencies, s.Errors = append(s.latencies, lat...), s.Errors+errs
+			if s.FirstError == "" {
+				s.FirstError = firstErr
+			}
 			mu.Unlock()
 		})
 	}
@@ -111,6 +118,11 @@ func report(w io.Writer, cfg Config, size int, raw, notify []Sample) {
 	for _, s := range append(raw, notify...) {
 		fmt.Fprintf(w, "| %s | %d | %.0f | %s | %s | %d | %.2fx |\n", s.Name, s.Clients, s.Rate(),
 			ms(s.Quantile(0.50)), ms(s.Quantile(0.99)), s.Errors, s.Rate()/base)
+	}
+	for _, s := range append(raw, notify...) {
+		if s.FirstError != "" {
+			fmt.Fprintf(w, "\nFirst error of %q at %d: %s\n", s.Name, s.Clients, s.FirstError)
+		}
 	}
 }
 

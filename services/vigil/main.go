@@ -108,6 +108,7 @@ func runBench(ctx context.Context, args []string) error {
 	fs.StringVar(&bench.ExampleFile, "example", bench.ExampleFile, "notice sent by every notify")
 	fs.StringVar(&bench.AlertFile, "alert", bench.AlertFile, "alert sent by every raise")
 	rate := fs.Int("alert-rate", 500, "alerts per second for the alert-to-view latency (0 skips it)")
+	fs.IntVar(&bench.MinBatch, "min-batch", 0, "event store group-commit threshold (0: default)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

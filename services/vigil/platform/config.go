@@ -35,6 +35,10 @@ type Config struct {
 	ConsultationPeriod time.Duration
 	// ExpiryInterval is how often overdue notices expire; default 1 minute.
 	ExpiryInterval time.Duration
+	// MinBatch is the event store's group-commit threshold (waiting
+	// requests from which they share one atomic batch); 0 is the store's
+	// default.
+	MinBatch int
 	// Now is the clock; default time.Now.
 	Now    func() time.Time
 	Logger *slog.Logger

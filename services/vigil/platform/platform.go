@@ -112,7 +112,7 @@ func (p *Platform) startNATS(ctx context.Context) error {
 }
 
 func (p *Platform) startStore(ctx context.Context) error {
-	st, err := jsstore.New(ctx, jsstore.Config{Conn: p.nc, Logger: p.log})
+	st, err := jsstore.New(ctx, jsstore.Config{Conn: p.nc, Logger: p.log, MinBatch: p.cfg.MinBatch})
 	if err != nil {
 		return err
 	}

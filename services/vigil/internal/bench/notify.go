@@ -16,6 +16,9 @@ import (
 	"github.com/vigil-org/vigil/services/vigil/platform"
 )
 
+// MinBatch is passed to the platform's event store (0: its default).
+var MinBatch int
+
 // ExampleFile is the notice every notify sends.
 var ExampleFile = "examples/denial.json"
 
@@ -44,7 +47,7 @@ func payloadOfExample() ([]byte, error) {
 // notifyThroughGRPC measures NotifyDenial through the whole platform:
 // mTLS gRPC, validation, group-committed durable append.
 func notifyThroughGRPC(ctx context.Context, dir string, cfg Config, log *slog.Logger) ([]Sample, error) {
-	p, err := platform.Start(ctx, platform.Config{DataDir: dir, Listen: "127.0.0.1:0", Logger: log})
+	p, err := platform.Start(ctx, platform.Config{DataDir: dir, Listen: "127.0.0.1:0", Logger: log, MinBatch: MinBatch})
 	if err != nil {
 		return nil, err
 	}

@@ -28,6 +28,7 @@ require (
 	github.com/nats-io/nats-server/v2 v2.15.2 // indirect
 	github.com/nats-io/nkeys v0.4.16 // indirect
 	github.com/nats-io/nuid v1.0.1 // indirect
+	github.com/vigil-org/vigil/services/alerts v0.0.0
 	github.com/vigil-org/vigil/services/brokering v0.0.0
 	github.com/vigil-org/vigil/services/gateway v0.0.0
 	github.com/vigil-org/vigil/services/procurement v0.0.0
@@ -53,3 +54,5 @@ replace github.com/vigil-org/vigil/services/procurement => ../procurement
 replace github.com/vigil-org/vigil/services/brokering => ../brokering
 
 replace github.com/vigil-org/vigil/services/gateway => ../gateway
+
+replace github.com/vigil-org/vigil/services/alerts => ../alerts

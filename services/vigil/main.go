@@ -2,7 +2,7 @@
 // an embedded NATS server (or an external one), with a local data
 // directory.
 //
-//	vigil serve [--data-dir DIR] [--listen HOST:PORT] [--nats URL] [--http HOST:PORT] [--demo] [--dev-picker]
+//	vigil serve [--data-dir DIR] [--listen HOST:PORT] [--nats URL] [--http HOST:PORT] [--nats-listen HOST:PORT] [--demo] [--dev-picker]
 //	vigil rebuild-views [--data-dir DIR] [--nats URL]
 //	vigil bench [--duration D] [--clients 1,16,64] [--alert-rate 500] [--example FILE] [--alert FILE]
 package main
@@ -49,7 +49,7 @@ func main() {
 
 func usage() {
 	fmt.Fprintln(os.Stderr, `usage:
-  vigil serve [--data-dir DIR] [--listen HOST:PORT] [--nats URL] [--http HOST:PORT] [--demo] [--dev-picker]
+  vigil serve [--data-dir DIR] [--listen HOST:PORT] [--nats URL] [--http HOST:PORT] [--nats-listen HOST:PORT] [--demo] [--dev-picker]
   vigil rebuild-views [--data-dir DIR] [--nats URL]
   vigil bench [--duration D] [--clients 1,16,64] [--alert-rate 500] [--example FILE] [--alert FILE]`)
 	os.Exit(2)
@@ -64,6 +64,7 @@ func flags(name string, args []string, demo bool) (platform.Config, error) {
 	if demo {
 		fs.BoolVar(&cfg.Demo, "demo", false, "seed demonstration items (and turn on the web identity picker)")
 		fs.StringVar(&cfg.HTTP, "http", "", "serve the JSON API and web interface over HTTPS on HOST:PORT")
+		fs.StringVar(&cfg.NATSListen, "nats-listen", "", "open the embedded NATS server to agencies over TLS on HOST:PORT")
 		fs.BoolVar(&cfg.DevPicker, "dev-picker", false, "web interface: development identity picker (implied by --demo)")
 		fs.DurationVar(&cfg.ReviewPeriod, "review-period", 0, "denial review period (default 3 years)")
 		fs.DurationVar(&cfg.ConsultationPeriod, "consultation-period", 0, "consultation answer period (default 30 days)")

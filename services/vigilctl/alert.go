@@ -9,7 +9,7 @@ import (
 func (c *client) alertCommands() map[string]func(context.Context, []string) error {
 	k := vigilv1.ItemKind_ITEM_KIND_ALERT
 	return map[string]func(context.Context, []string) error{
-		"raise": c.raise, "update": c.updateAlert, "respond": c.respond, "ack": c.ackAlert, "close": c.closeAlert,
+		"raise": c.raise, "update": c.updateAlert, "respond": c.respond, "ack": c.ackAlert, "close": c.closeAlert, "watch": c.watch,
 		"list": func(ctx context.Context, a []string) error { return c.list(ctx, a, k) },
 		"show": func(ctx context.Context, a []string) error { return c.show(ctx, a, k) },
 	}

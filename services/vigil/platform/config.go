@@ -23,6 +23,11 @@ type Config struct {
 	NATSURL string
 	// Demo seeds demonstration notices on first start.
 	Demo bool
+	// NATSListen, when set, opens the embedded NATS server to agencies on
+	// HOST:PORT over TLS: each agency authenticates with its client
+	// certificate and may subscribe only to its member's and role's
+	// subjects (vigil.agencies.<ISO3>.<role>.>).
+	NATSListen string
 	// HTTP, when set, serves the JSON API and the web interface over HTTPS
 	// on that address.
 	HTTP string
@@ -55,6 +60,12 @@ func (c Config) Validate() error {
 	}
 	if _, _, err := net.SplitHostPort(c.Listen); c.Listen != "" && err != nil {
 		errs = append(errs, errors.New("listen: want HOST:PORT"))
+	}
+	if _, _, err := net.SplitHostPort(c.NATSListen); c.NATSListen != "" && err != nil {
+		errs = append(errs, errors.New("nats-listen: want HOST:PORT"))
+	}
+	if c.NATSListen != "" && c.NATSURL != "" {
+		errs = append(errs, errors.New("nats-listen opens the embedded server: it cannot be combined with --nats"))
 	}
 	if c.ReviewPeriod < 0 || c.ExpiryInterval < 0 {
 		errs = append(errs, errors.New("durations must not be negative"))

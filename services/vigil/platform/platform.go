@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"slices"
+	"strconv"
 	"sync"
 	"time"
 
@@ -21,6 +22,7 @@ import (
 	"github.com/vigil-org/vigil/pkg/identity"
 	"github.com/vigil-org/vigil/pkg/model"
 	"github.com/vigil-org/vigil/pkg/natsembed"
+	"github.com/vigil-org/vigil/services/alerts"
 	"github.com/vigil-org/vigil/services/brokering"
 	"github.com/vigil-org/vigil/services/denials"
 	"github.com/vigil-org/vigil/services/gateway"
@@ -44,6 +46,7 @@ type Platform struct {
 	Procurement *procurement.Service
 	Brokering   *brokering.Service
 	Gateway     *gateway.Gateway
+	Alerts      *alerts.Service
 	grpc        *grpc.Server
 	health      *health.Server
 	listener    net.Listener
@@ -93,13 +96,17 @@ func (p *Platform) startNATS(ctx context.Context) error {
 	url := p.cfg.NATSURL
 	var opts []nats.Option
 	if url == "" {
-		ns, err := natsembed.Start(ctx, natsembed.Config{StoreDir: p.cfg.natsDir(), Host: "127.0.0.1", Port: natsembed.RandomPort}, p.log)
+		cfg, err := p.embeddedNATS()
+		if err != nil {
+			return err
+		}
+		ns, err := natsembed.Start(ctx, cfg, p.log)
 		if err != nil {
 			return err
 		}
 		p.nats = ns
 		p.closers = append(p.closers, ns.Shutdown)
-		url, opts = ns.ClientURL(), append(opts, nats.InProcessServer(ns.NATS()))
+		url, opts = "", ns.InProcessOptions() // in-process: the URL is not used
 	}
 	opts = append(opts, nats.Name("vigil"), nats.MaxReconnects(-1))
 	nc, err := nats.Connect(url, opts...)
@@ -109,6 +116,27 @@ func (p *Platform) startNATS(ctx context.Context) error {
 	p.nc = nc
 	p.closers = append(p.closers, nc.Close)
 	return nil
+}
+
+// embeddedNATS is the embedded server's configuration: no network
+// listener at all by default; with NATSListen, a TLS listener where
+// agencies authenticate with their certificates.
+func (p *Platform) embeddedNATS() (natsembed.Config, error) {
+	cfg := natsembed.Config{StoreDir: p.cfg.natsDir(), DontListen: true}
+	if p.cfg.NATSListen == "" {
+		return cfg, nil
+	}
+	host, port, err := net.SplitHostPort(p.cfg.NATSListen)
+	if err != nil {
+		return cfg, err
+	}
+	cfg.DontListen, cfg.Host = false, host
+	if cfg.Port, err = strconv.Atoi(port); err != nil {
+		return cfg, fmt.Errorf("nats-listen port: %w", err)
+	}
+	cfg.ClientTLS = identity.ServerTLS(p.PKI)
+	cfg.Users, err = alerts.NATSUsers("vigil", identity.DemoRoster())
+	return cfg, err
 }
 
 func (p *Platform) startStore(ctx context.Context) error {
@@ -152,7 +180,12 @@ func (p *Platform) startServices(context.Context) error {
 	if err != nil {
 		return err
 	}
-	p.Denials, p.Views, p.Procurement, p.Brokering = d, v, pr, b
+	al, err := alerts.New(alerts.Config{Store: p.Store, Conn: p.nc, Roster: p.Roster, Logger: p.log})
+	if err != nil {
+		return err
+	}
+	p.closers = append(p.closers, func() { _ = al.Close() })
+	p.Denials, p.Views, p.Procurement, p.Brokering, p.Alerts = d, v, pr, b, al
 	p.closers = append(p.closers, func() { _ = v.Close() })
 	return nil
 }
@@ -169,6 +202,7 @@ func (p *Platform) startGRPC(context.Context) error {
 	p.Views.Register(p.grpc)
 	p.Procurement.Register(p.grpc)
 	p.Brokering.Register(p.grpc)
+	p.Alerts.Register(p.grpc)
 	p.health = health.NewServer()
 	healthpb.RegisterHealthServer(p.grpc, p.health)
 	reflection.Register(p.grpc)
@@ -194,6 +228,15 @@ func (p *Platform) startGateway(context.Context) error {
 	return nil
 }
 
+// NATSURL is the embedded server's client URL ("" when external or not
+// listening).
+func (p *Platform) NATSURL() string {
+	if p.nats == nil || p.cfg.NATSListen == "" {
+		return ""
+	}
+	return "tls://" + p.cfg.NATSListen
+}
+
 // Addr is the gRPC listener's address.
 func (p *Platform) Addr() string { return p.listener.Addr().String() }
 
@@ -203,11 +246,12 @@ func (p *Platform) Run(ctx context.Context) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
-	errs := make(chan error, 6)
+	errs := make(chan error, 7)
 	wg.Go(func() { errs <- p.Views.Run(ctx) })
 	wg.Go(func() { errs <- p.Denials.Run(ctx) })
 	wg.Go(func() { errs <- p.Procurement.Run(ctx) })
 	wg.Go(func() { errs <- p.Brokering.Run(ctx) })
+	wg.Go(func() { errs <- p.Alerts.Run(ctx) })
 	wg.Go(func() { errs <- p.grpc.Serve(p.listener) })
 	if p.Gateway != nil {
 		wg.Go(func() { errs <- p.Gateway.Run(ctx) })

@@ -7,6 +7,7 @@ MODULES  = $(shell go list -f '{{.Dir}}/...' -m)
 DATA_DIR ?= data
 LISTEN   ?= 127.0.0.1:8443
 HTTP     ?= 127.0.0.1:8444
+NATS_LISTEN ?= 127.0.0.1:4222
 TOOLS    = GOWORK=off go tool -modfile=$(CURDIR)/tools/go.mod
 BENCH_TIME ?= 3s
 
@@ -16,7 +17,7 @@ help: ## list targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
 
 run: build ## run the platform: embedded NATS, ./data, demo roster and credentials, demo data, web UI on :8444
-	bin/vigil serve --data-dir $(DATA_DIR) --listen $(LISTEN) --http $(HTTP) --demo
+	bin/vigil serve --data-dir $(DATA_DIR) --listen $(LISTEN) --http $(HTTP) --nats-listen $(NATS_LISTEN) --demo
 
 build: ## build bin/vigil and bin/vigilctl
 	@mkdir -p bin

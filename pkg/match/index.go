@@ -42,6 +42,7 @@ type Index struct {
 	terms   map[Token]*term
 	vocab   vocabulary
 	scratch sync.Pool // *retrieval, reused across searches
+	scorers sync.Pool // *scorer, reused across searches
 }
 
 type entryRec struct {

@@ -78,16 +78,9 @@ var digraphs = []struct {
 	{"ou", 'u'}, {"eo", 'u'}, {"eu", 'u'},
 }
 
-// letterSound maps ASCII lower-case letters to sound classes: upper-case
-// letters are consonant classes, lower-case ones vowel classes.
-var letterSound = [26]byte{
-	'a' - 'a': 'a', 'b' - 'a': 'P', 'c' - 'a': 'K', 'd' - 'a': 'T', 'e' - 'a': 'i',
-	'f' - 'a': 'F', 'g' - 'a': 'K', 'h' - 'a': 'h', 'i' - 'a': 'i', 'j' - 'a': 'J',
-	'k' - 'a': 'K', 'l' - 'a': 'L', 'm' - 'a': 'M', 'n' - 'a': 'N', 'o' - 'a': 'u',
-	'p' - 'a': 'P', 'q' - 'a': 'K', 'r' - 'a': 'R', 's' - 'a': 'S', 't' - 'a': 'T',
-	'u' - 'a': 'u', 'v' - 'a': 'F', 'w' - 'a': 'u', 'x' - 'a': 'X', 'y' - 'a': 'i',
-	'z' - 'a': 'T',
-}
+// letterSound maps ASCII lower-case letters a..z to sound classes:
+// upper-case letters are consonant classes, lower-case ones vowel classes.
+const letterSound = "aPKTiFKhiJKLMNuPKRSTuFuXiT"
 
 // soundAt returns the sound class starting at s[i] and its length in bytes.
 func soundAt(s string, i int) (byte, int) {

@@ -7,15 +7,16 @@ import (
 
 // Candidate retrieval, in two steps, neither of which scans the index.
 //
-//  1. Similar words. For each query word (and each pair of adjacent query
-//     words, joined, for names written as one word), the vocabulary's
-//     trigram lists give every core sharing a trigram with it, and its key
+//  1. Similar words. For each query word the vocabulary's trigram lists
+//     give every core sharing a trigram with it, and its key
 //     list every core with the same phonetic key. Cores whose trigram Dice
 //     coefficient reaches minDice or whose key is equal are compared with
 //     the word by tokenSimilarity, the scorer's own measure; a core's
 //     retrieval similarity is the best of that, diceShare times its Dice
-//     coefficient (for words split or joined differently) and keyShare for
-//     an equal key. The best maxCoreHits cores are kept.
+//     coefficient and keyShare for an equal key. The Dice term is what
+//     finds words split or joined differently: "gui" shares two of its
+//     three trigrams with "guiqin" (Dice 0.44), "laden" four of five with
+//     "binladen" (0.62). The best maxCoreHits cores are kept.
 //  2. Names. Every name on a kept core's list gains the query word's weight
 //     times the core's similarity. Lists are walked shortest first; after
 //     postingBudget postings, longer lists (very common words) only add to
@@ -32,7 +33,8 @@ const (
 	diceShare         = 0.6 // retrieval similarity per unit of Dice
 	keyShare          = 0.5 // retrieval similarity of an equal phonetic key
 	maxCoreHits       = 64  // similar cores kept per query word
-	postingBudget     = 150_000
+	maxCoreChecks     = 160 // cores compared with tokenSimilarity per word
+	postingBudget     = 50_000
 	extraTokenPenalty = 0.15
 )
 
@@ -73,11 +75,6 @@ func (ix *Index) candidates(q []weighted, max int) []uint32 {
 	for _, w := range words {
 		ix.addWordJobs(r, w.tok, w.weight)
 	}
-	for i := 0; i+1 < len(words); i++ {
-		joined := words[i].tok.Core + words[i+1].tok.Core
-		f := newForms(Token{Text: joined, Core: joined, Key: phoneticKey(joined)})
-		ix.addWordJobs(r, &f, (words[i].weight+words[i+1].weight)/2)
-	}
 	slices.SortFunc(r.jobs, func(a, b job) int { return cmp.Compare(len(a.list), len(b.list)) })
 	r.accumulate()
 	out := r.top(max, len(words), ix.nameLen)
@@ -105,14 +102,21 @@ func (ix *Index) addWordJobs(r *retrieval, w *forms, weight float64) {
 	r.hits = r.hits[:0]
 	ix.gramHits(r, w.Core)
 	ix.keyHits(r, w.Key)
+	for _, h := range r.hits {
+		r.hitAt[h.cs.id] = 0
+	}
+	byHit := func(a, b coreHit) int { return cmp.Compare(b.sim, a.sim) }
+	if len(r.hits) > maxCoreChecks {
+		slices.SortFunc(r.hits, byHit)
+		r.hits = r.hits[:maxCoreChecks]
+	}
 	for i := range r.hits {
 		h := &r.hits[i]
-		r.hitAt[h.cs.id] = 0
 		if sim, _ := tokenSimilarity(w, &h.cs.f); float32(sim) > h.sim {
 			h.sim = float32(sim)
 		}
 	}
-	slices.SortFunc(r.hits, func(a, b coreHit) int { return cmp.Compare(b.sim, a.sim) })
+	slices.SortFunc(r.hits, byHit)
 	for _, h := range r.hits[:min(len(r.hits), maxCoreHits)] {
 		if len(h.cs.names) > 0 {
 			r.jobs = append(r.jobs, job{list: h.cs.names, inc: float32(weight) * h.sim})
@@ -134,11 +138,10 @@ func (ix *Index) gramHits(r *retrieval, core string) {
 		}
 	}
 	for _, id := range r.coreIDs {
-		cs := ix.vocab.byID[id]
-		dice := 2 * float32(r.overlap[id]) / float32(len(r.grams)+cs.ngram)
+		dice := 2 * float32(r.overlap[id]) / float32(len(r.grams)+int(ix.vocab.ngrams[id]))
 		r.overlap[id] = 0
 		if dice >= minDice {
-			r.addHit(cs, diceShare*dice)
+			r.addHit(ix.vocab.byID[id], diceShare*dice)
 		}
 	}
 }

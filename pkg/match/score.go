@@ -82,29 +82,36 @@ type scorer struct {
 	qName   Name
 	country string
 
-	qf     []forms
-	rowOf  map[*term]int32 // interned term -> row of sims
-	sims   []simVal        // len(q) similarities per row
-	c      []weighted
-	cbuf   []weighted
-	cSplit int
-	cTotal float64
-	links  []link
-	chosen []link
-	joined []byte
+	qf      []forms
+	rowOf   map[*term]int32 // interned term -> row of sims and weights
+	sims    []simVal        // len(q) similarities per row
+	weights []float64       // candidate token weight per row
+	c       []weighted
+	cbuf    []weighted
+	cSplit  int
+	cTotal  float64
+	links   []link
+	chosen  []link
+	joined  []byte
 }
 
-// newScorer prepares q for scoring; weight gives each query token's weight.
-func newScorer(q Name, country string, weight func(*Token) float64) *scorer {
-	s := &scorer{qName: q, qSplit: q.Split, country: country, rowOf: map[*term]int32{}}
-	s.qf = make([]forms, len(q.Tokens))
-	for i, t := range q.Tokens {
-		s.qf[i] = newForms(t)
+// reset prepares the scorer for query q, keeping its buffers; weight gives
+// each query token's weight.
+func (s *scorer) reset(q Name, country string, weight func(*Token) float64) {
+	if s.rowOf == nil {
+		s.rowOf = map[*term]int32{}
+	}
+	clear(s.rowOf)
+	s.qName, s.qSplit, s.country, s.qTotal = q, q.Split, country, 0
+	s.qf, s.q, s.sims, s.weights = s.qf[:0], s.q[:0], s.sims[:0], s.weights[:0]
+	for _, t := range q.Tokens {
+		s.qf = append(s.qf, newForms(t))
+	}
+	for i := range s.qf {
 		w := weight(&q.Tokens[i])
 		s.q = append(s.q, weighted{tok: &s.qf[i], weight: w, row: -1})
 		s.qTotal += w
 	}
-	return s
 }
 
 // candidate returns the candidate token for an interned term in an index
@@ -114,15 +121,15 @@ func newScorer(q Name, country string, weight func(*Token) float64) *scorer {
 func (s *scorer) candidate(t *term, live int) weighted {
 	row, ok := s.rowOf[t]
 	if !ok {
-		row = int32(len(s.sims) / len(s.q))
+		row = int32(len(s.weights))
 		s.rowOf[t] = row
+		s.weights = append(s.weights, kindWeight[t.Kind]*idf(t.stat.df, live))
 		for i := range s.q {
 			sim, how := tokenSimilarity(s.q[i].tok, &t.forms)
-			s.sims = append(s.sims, simVal{sim: sim, how: how})
+			s.sims = append(s.sims, simVal{sim: sim, how: howCode(how)})
 		}
-		s.sims[int(row)*len(s.q)].weight = kindWeight[t.Kind] * idf(t.stat.df, live)
 	}
-	return weighted{tok: &t.forms, weight: s.sims[int(row)*len(s.q)].weight, row: row}
+	return weighted{tok: &t.forms, weight: s.weights[row], row: row}
 }
 
 // score returns the score of candidate tokens c (with comma split cSplit)
@@ -154,7 +161,7 @@ func (s *scorer) align() {
 		row := s.sims[int(c.row)*len(s.q):]
 		for i := range s.q {
 			if v := row[i]; v.sim > 0 {
-				s.links = append(s.links, link{qi: i, qn: 1, ci: j, cn: 1, sim: v.sim, how: v.how})
+				s.links = append(s.links, link{qi: i, qn: 1, ci: j, cn: 1, sim: v.sim, how: hows[v.how]})
 			}
 		}
 	}
@@ -167,12 +174,21 @@ func (s *scorer) align() {
 	s.markReordered()
 }
 
-// simVal is a cached token similarity; the first of a row also holds the
-// candidate token's weight.
+// simVal is a cached token similarity.
 type simVal struct {
-	sim    float64
-	how    How
-	weight float64
+	sim float64
+	how uint8 // index in hows
+}
+
+var hows = [...]How{"", HowExact, HowPhonetic, HowFuzzy, HowReordered}
+
+func howCode(h How) uint8 {
+	for i, x := range hows {
+		if x == h {
+			return uint8(i)
+		}
+	}
+	return 0
 }
 
 // addCompounds links two adjacent tokens on one side with one token on the
@@ -272,9 +288,13 @@ func sumWeight(ws []weighted) float64 {
 	return t
 }
 
+// ratio returns a/b in [0,1], treating rounding error near 1 as 1.
 func ratio(a, b float64) float64 {
 	if b <= 0 {
 		return 0
 	}
-	return min(a/b, 1)
+	if r := a / b; r < 1-1e-9 {
+		return r
+	}
+	return 1
 }

@@ -79,7 +79,12 @@ func (ix *Index) search(query string, opts Options, scan bool) []Result {
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	s := newScorer(q, opts.Country, ix.queryWeight)
+	s, _ := ix.scorers.Get().(*scorer)
+	if s == nil {
+		s = &scorer{}
+	}
+	defer ix.scorers.Put(s)
+	s.reset(q, opts.Country, ix.queryWeight)
 	slots := ix.liveSlots()
 	if !scan {
 		slots = slices.Values(ix.candidates(s.q, opts.MaxCandidates))

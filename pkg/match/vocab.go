@@ -24,6 +24,7 @@ type coreStat struct {
 type vocabulary struct {
 	byCore  map[string]*coreStat
 	byID    []*coreStat // nil where the id is free
+	ngrams  []uint8     // distinct trigrams per core id (capped at 255), for Dice
 	freeIDs []int32
 	grams   map[uint32][]int32 // trigram -> core ids
 	keys    map[string][]int32 // phonetic key -> core ids
@@ -49,6 +50,7 @@ func (v *vocabulary) acquire(core, key string) *coreStat {
 	v.byID[cs.id] = cs
 	v.scratch = distinctGrams(v.scratch[:0], core)
 	cs.ngram = len(v.scratch)
+	v.ngrams[cs.id] = uint8(min(cs.ngram, 255))
 	for _, g := range v.scratch {
 		v.grams[g] = append(v.grams[g], cs.id)
 	}
@@ -85,6 +87,7 @@ func (v *vocabulary) newID() int32 {
 		return id
 	}
 	v.byID = append(v.byID, nil)
+	v.ngrams = append(v.ngrams, 0)
 	return int32(len(v.byID) - 1)
 }
 

@@ -61,6 +61,8 @@ commands:
   procurement report -f FILE | update ID -f FILE | outcome ID OUTCOME | withdraw ID [--reason T]
          | link ID OTHER_ID [--comment T] | ack ID | list | show ID
   alert raise -f FILE | update ID -f FILE | respond ID -f FILE | ack ID | close ID [--reason T] | list | show ID
+        | watch [--kind K]... [--code C]... [--country C]... [--name N]... [--red-flag F]... [--min-urgency U]
+          [--cursor C | --from-start] [--for D]
   inbox          all three kinds shared with you
 every command takes [--request-id ID]; list and inbox take [--inbox | --own] [--unacked] [--status S]
 [--country ISO3] [--code MTCR-PREFIX] [--from DATE] [--to DATE] [--kind K] [--min-position N];

@@ -38,6 +38,8 @@ type Platform struct {
 	log         *slog.Logger
 	nats        *natsembed.Server
 	nc          *nats.Conn
+	connURL     string
+	natsOpts    []nats.Option
 	Store       *jsstore.Store
 	PKI         *identity.PKI
 	Roster      model.StaticRoster
@@ -108,14 +110,24 @@ func (p *Platform) startNATS(ctx context.Context) error {
 		p.closers = append(p.closers, ns.Shutdown)
 		url, opts = "", ns.InProcessOptions() // in-process: the URL is not used
 	}
-	opts = append(opts, nats.Name("vigil"), nats.MaxReconnects(-1))
-	nc, err := nats.Connect(url, opts...)
+	p.connURL, p.natsOpts = url, opts
+	nc, err := p.connect("vigil")
 	if err != nil {
-		return fmt.Errorf("connect to NATS: %w", err)
+		return err
 	}
 	p.nc = nc
-	p.closers = append(p.closers, nc.Close)
 	return nil
+}
+
+// connect opens another connection to the platform's NATS server.
+func (p *Platform) connect(name string) (*nats.Conn, error) {
+	opts := append(slices.Clone(p.natsOpts), nats.Name(name), nats.MaxReconnects(-1))
+	nc, err := nats.Connect(p.connURL, opts...)
+	if err != nil {
+		return nil, fmt.Errorf("connect to NATS: %w", err)
+	}
+	p.closers = append(p.closers, nc.Close)
+	return nc, nil
 }
 
 // embeddedNATS is the embedded server's configuration: no network
@@ -180,7 +192,11 @@ func (p *Platform) startServices(context.Context) error {
 	if err != nil {
 		return err
 	}
-	al, err := alerts.New(alerts.Config{Store: p.Store, Conn: p.nc, Roster: p.Roster, Logger: p.log})
+	dist, err := p.connect("vigil-distributor") // its own connection, so republishing never delays appends
+	if err != nil {
+		return err
+	}
+	al, err := alerts.New(alerts.Config{Store: p.Store, Conn: dist, Roster: p.Roster, Logger: p.log})
 	if err != nil {
 		return err
 	}

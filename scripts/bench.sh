@@ -11,18 +11,15 @@ mkdir -p bin build
 go build -o bin/vigil ./services/vigil
 notify=$(bin/vigil bench --duration "$dur" --clients 1,16,64)
 store=$(go test -run '^$' -bench 'Benchmark(RawPublishSyncAlways|Append)' -benchtime 2s ./pkg/eventstore/jsstore/ | grep -E '^(Benchmark|goos|goarch|cpu)')
+gen=$(mktemp)
 {
-  echo "# Benchmarks"
-  echo
-  echo "Machines are shared and noisy: read the ratios to the raw engine measured in the same run, not"
-  echo "the absolute numbers. Regenerate with \`make bench\` (BENCH_TIME sets each measurement's length)."
-  echo
   echo "## Durable notify through gRPC vs raw JetStream (\`bin/vigil bench --duration $dur\`)"
   echo
   echo "Each client is one gRPC connection (mutual TLS) sending NotifyDenial with the notice of"
   echo "examples/denial.json and waiting for the answer; an answer means the event is fsynced. The raw"
   echo "rows publish a payload of the same size with jetstream.Publish to a file stream on an embedded"
-  echo "server with sync_interval always, each client waiting for its acknowledgement."
+  echo "server with sync_interval always, each client waiting for its acknowledgement. The last row"
+  echo "raises alerts as JPN at a fixed rate and times each until KOR can read it from its view."
   echo
   echo "$notify"
   echo
@@ -31,5 +28,11 @@ store=$(go test -run '^$' -bench 'Benchmark(RawPublishSyncAlways|Append)' -bench
   echo '```'
   echo "$store"
   echo '```'
-} > "$out"
+} > "$gen"
+# Replace the generated part of docs/benchmarks.md, keep the rest.
+awk -v gen="$gen" '
+  /<!-- generated:start/ { print; while ((getline line < gen) > 0) print line; skip=1; next }
+  /<!-- generated:end/ { skip=0 }
+  !skip { print }' "$out" > "$out.new" && mv "$out.new" "$out"
+rm -f "$gen"
 echo "wrote $out"

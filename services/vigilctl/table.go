@@ -36,8 +36,10 @@ func printDetail(out io.Writer, d *vigilv1.GetItemResponse) error {
 	for _, r := range d.GetRecipients() {
 		fmt.Fprintf(tw, "recipient\t%s acknowledged=%s", r.GetMember(), yesNo(r.GetAcknowledged()))
 		if s.GetKind() == vigilv1.ItemKind_ITEM_KIND_ALERT {
-			fmt.Fprintf(tw, " responded=%s lapsed=%s %s", yesNo(r.GetResponded()), yesNo(r.GetLapsed()),
-				strings.ToLower(strings.TrimPrefix(r.GetResponse().GetOutcome().String(), "RESPONSE_OUTCOME_")))
+			fmt.Fprintf(tw, " responded=%s lapsed=%s", yesNo(r.GetResponded()), yesNo(r.GetLapsed()))
+			if r.GetResponded() {
+				fmt.Fprintf(tw, " %s", strings.ToLower(strings.TrimPrefix(r.GetResponse().GetOutcome().String(), "RESPONSE_OUTCOME_")))
+			}
 		}
 		fmt.Fprintln(tw)
 	}

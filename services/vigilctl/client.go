@@ -129,7 +129,10 @@ func (c *client) printJSON(m proto.Message) error {
 	return err
 }
 
-func (c *client) printJSONArray(rows []*vigilv1.ItemSummary) error {
+func (c *client) printJSONArray(rows []*vigilv1.ItemSummary) error { return printJSONList(c, rows) }
+
+// printJSONList prints messages as one JSON array.
+func printJSONList[M proto.Message](c *client, rows []M) error {
 	parts := make([]string, 0, len(rows))
 	for _, r := range rows {
 		b, err := jsonOpts.Marshal(r)

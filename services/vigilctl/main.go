@@ -64,6 +64,11 @@ commands:
         | watch [--kind K]... [--code C]... [--country C]... [--name N]... [--red-flag F]... [--min-urgency U]
           [--cursor C | --from-start] [--for D]
   inbox          all three kinds shared with you
+  screen NAME [--country ISO3] [--limit N]     ranked matches among the parties you may see
+  check -f APPLICATION                         active denials of others this licence would undercut
+  consult request DENIAL_ID -f APPLICATION [--comment QUESTION] | ack ID
+          | answer ID (objects|no-objection|needs-information) [--comment TEXT] | close ID [--reason T]
+          | grant ID --reason EXPLANATION | list [--open]
 every command takes [--request-id ID]; list and inbox take [--inbox | --own] [--unacked] [--status S]
 [--country ISO3] [--code MTCR-PREFIX] [--from DATE] [--to DATE] [--kind K] [--min-position N];
 show takes [--min-position N]`
@@ -78,11 +83,17 @@ func dispatch(ctx context.Context, g global, args []string, out io.Writer) error
 	}
 	defer conn.Close()
 	c := &client{conn: conn, out: out, format: g.output}
-	if args[0] == "inbox" {
+	switch args[0] {
+	case "inbox":
 		return c.list(ctx, args[1:], vigilv1.ItemKind_ITEM_KIND_UNSPECIFIED)
+	case "screen":
+		return c.screen(ctx, args[1:])
+	case "check":
+		return c.check(ctx, args[1:])
 	}
 	groups := map[string]map[string]func(context.Context, []string) error{
 		"denial": c.denialCommands(), "procurement": c.procurementCommands(), "alert": c.alertCommands(),
+		"consult": c.consultCommands(),
 	}
 	group, ok := groups[args[0]]
 	if !ok || len(args) < 2 {

@@ -56,6 +56,25 @@ func TestVigilctl(t *testing.T) {
 	if out, code = ctl("FRA", "denial", "show", res.ID); code != 0 || !strings.Contains(out, "DEU acknowledged=yes") {
 		t.Errorf("FRA show: exit %d, %q", code, out)
 	}
+	// The no-undercut check, screening and a consultation (issue 5).
+	app := filepath.Join("..", "..", "..", "examples", "application.json")
+	if out, code = ctl("JPN", "check", "-f", app); code != 0 || !strings.Contains(out, res.ID) {
+		t.Errorf("JPN check: exit %d, %q; want FRA's denial %s", code, out, res.ID)
+	}
+	out, code = ctl("JPN", "-o", "json", "screen", "Shahid Hemat Industries Group", "--country", "IRN")
+	var matches []map[string]any
+	if err := json.Unmarshal([]byte(out), &matches); code != 0 || err != nil || len(matches) == 0 || matches[0]["score"] == nil {
+		t.Errorf("JPN screen: exit %d, %v, %q", code, err, out)
+	}
+	if out, code = ctl("KOR", "-o", "json", "screen", "Shahid Hemat Industries Group"); code != 0 || strings.TrimSpace(out) != "[]" {
+		t.Errorf("KOR screen: exit %d, %q; want nothing", code, out)
+	}
+	if out, code = ctl("JPN", "consult", "request", res.ID, "-f", app, "--comment", "same end-user?"); code != 0 {
+		t.Errorf("JPN consult request: exit %d, %q", code, out)
+	}
+	if out, code = ctl("FRA", "consult", "list", "--open"); code != 0 || !strings.Contains(out, res.ID) {
+		t.Errorf("FRA consult list: exit %d, %q", code, out)
+	}
 	if _, code = ctl("FRA", "denial", "frobnicate"); code != 2 {
 		t.Errorf("unknown command: exit %d, want 2", code)
 	}

@@ -4,16 +4,11 @@
 package ports
 
 import (
-	"context"
-	"errors"
 	"log/slog"
-	"strings"
 
-	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
 
-	"github.com/vigil-org/vigil/pkg/model"
+	"github.com/vigil-org/vigil/pkg/grpcerr"
 	"github.com/vigil-org/vigil/services/brokering/app"
 	"github.com/vigil-org/vigil/services/brokering/domain"
 )
@@ -21,58 +16,23 @@ import (
 // errorCodes maps every error the application returns on purpose to its
 // gRPC code. Anything else is an internal error whose detail is logged,
 // never sent.
-var errorCodes = []struct {
-	err  error
-	code codes.Code
-}{
-	{domain.ErrNotFound, codes.NotFound},
-	{domain.ErrNotOriginator, codes.PermissionDenied},
-	{domain.ErrNotAddressed, codes.PermissionDenied},
-	{domain.ErrAgencyNotAllowed, codes.PermissionDenied},
-	{domain.ErrNotMember, codes.PermissionDenied},
-	{domain.ErrClosed, codes.FailedPrecondition},
-	{domain.ErrNotDue, codes.FailedPrecondition},
-	{domain.ErrNothingToLapse, codes.FailedPrecondition},
-	{domain.ErrAlreadyAcknowledged, codes.AlreadyExists},
-	{domain.ErrAlreadyExists, codes.AlreadyExists},
-	{domain.ErrStaleVersion, codes.Aborted},
-	{app.ErrConflict, codes.Aborted},
-	{context.Canceled, codes.Canceled},
-	{context.DeadlineExceeded, codes.DeadlineExceeded},
+var errorCodes = []grpcerr.Mapping{
+	{Err: domain.ErrNotFound, Code: codes.NotFound},
+	{Err: domain.ErrNotOriginator, Code: codes.PermissionDenied},
+	{Err: domain.ErrNotAddressed, Code: codes.PermissionDenied},
+	{Err: domain.ErrAgencyNotAllowed, Code: codes.PermissionDenied},
+	{Err: domain.ErrNotMember, Code: codes.PermissionDenied},
+	{Err: domain.ErrClosed, Code: codes.FailedPrecondition},
+	{Err: domain.ErrNotDue, Code: codes.FailedPrecondition},
+	{Err: domain.ErrNothingToLapse, Code: codes.FailedPrecondition},
+	{Err: domain.ErrAlreadyAcknowledged, Code: codes.AlreadyExists},
+	{Err: domain.ErrAlreadyExists, Code: codes.AlreadyExists},
+	{Err: domain.ErrStaleVersion, Code: codes.Aborted},
+	{Err: app.ErrConflict, Code: codes.Aborted},
 }
 
-// toStatus converts an application error to a gRPC status error: field
-// errors become InvalidArgument, sentinels their code from errorCodes,
-// anything else Internal with a generic message.
+// toStatus converts an application error to a gRPC status error with
+// this service's table (see package grpcerr).
 func toStatus(log *slog.Logger, err error) error {
-	if fes := model.FieldErrors(err); len(fes) > 0 {
-		return invalidArgument(fes)
-	}
-	for _, m := range errorCodes {
-		if errors.Is(err, m.err) {
-			return status.Error(m.code, m.err.Error())
-		}
-	}
-	if _, ok := status.FromError(err); ok {
-		return err
-	}
-	log.Error("internal error", "err", err)
-	return status.Error(codes.Internal, "internal error")
-}
-
-// invalidArgument builds an InvalidArgument status whose message names
-// every bad field and whose details carry them as BadRequest violations.
-func invalidArgument(fes []*model.FieldError) error {
-	msgs := make([]string, 0, len(fes))
-	br := &errdetails.BadRequest{}
-	for _, fe := range fes {
-		msgs = append(msgs, fe.Error())
-		br.FieldViolations = append(br.FieldViolations, &errdetails.BadRequest_FieldViolation{
-			Field: fe.Field, Description: fe.Reason})
-	}
-	st := status.New(codes.InvalidArgument, strings.Join(msgs, "; "))
-	if withDetails, err := st.WithDetails(br); err == nil {
-		st = withDetails
-	}
-	return st.Err()
+	return grpcerr.ToStatus(log, errorCodes, err)
 }

@@ -12,6 +12,7 @@ import (
 	"google.golang.org/grpc/status"
 
 	"github.com/vigil-org/vigil/pkg/annex"
+	"github.com/vigil-org/vigil/pkg/grpcerr"
 	"github.com/vigil-org/vigil/pkg/identity"
 	"github.com/vigil-org/vigil/pkg/model"
 	vigilv1 "github.com/vigil-org/vigil/proto/vigil/v1"
@@ -41,29 +42,13 @@ func principal(ctx context.Context) (identity.Principal, error) {
 	return p, nil
 }
 
-var errorCodes = []struct {
-	err  error
-	code codes.Code
-}{
-	{app.ErrNotFound, codes.NotFound},
-	{app.ErrBehind, codes.Unavailable},
-	{app.ErrBadPageToken, codes.InvalidArgument},
-	{context.Canceled, codes.Canceled},
-	{context.DeadlineExceeded, codes.DeadlineExceeded},
+var errorCodes = []grpcerr.Mapping{
+	{Err: app.ErrNotFound, Code: codes.NotFound},
+	{Err: app.ErrBehind, Code: codes.Unavailable},
+	{Err: app.ErrBadPageToken, Code: codes.InvalidArgument},
 }
 
-func (s *Server) toStatus(err error) error {
-	if _, ok := status.FromError(err); ok {
-		return err
-	}
-	for _, m := range errorCodes {
-		if errors.Is(err, m.err) {
-			return status.Error(m.code, m.err.Error())
-		}
-	}
-	s.log.Error("internal error", "err", err)
-	return status.Error(codes.Internal, "internal error")
-}
+func (s *Server) toStatus(err error) error { return grpcerr.ToStatus(s.log, errorCodes, err) }
 
 // filter validates a request filter.
 func filter(f *vigilv1.ItemFilter) (app.Filter, error) {

@@ -28,20 +28,9 @@ func NewConsultationRepository(store eventstore.Store) *ConsultationRepository {
 // Load folds consultation id from its stream. A missing stream gives a
 // consultation that does not exist.
 func (r *ConsultationRepository) Load(ctx context.Context, id string) (*domain.Consultation, error) {
-	evs, err := r.store.Load(ctx, ConsultationStream(id))
-	if errors.Is(err, eventstore.ErrStreamNotFound) {
-		return domain.FoldConsultation(id, nil), nil
-	}
+	recs, err := eventstore.LoadDecoded(ctx, r.store, ConsultationStream(id), decodeConsultation)
 	if err != nil {
-		return nil, fmt.Errorf("load consultation %s: %w", id, err)
-	}
-	recs := make([]domain.ConsultationRecord, 0, len(evs))
-	for _, ev := range evs {
-		rec, err := decodeConsultation(ev)
-		if err != nil {
-			return nil, err
-		}
-		recs = append(recs, rec)
+		return nil, err
 	}
 	return domain.FoldConsultation(id, recs), nil
 }
@@ -56,7 +45,7 @@ func (r *ConsultationRepository) Append(ctx context.Context, c app.ConsultationC
 	req := eventstore.AppendRequest{
 		Stream:          ConsultationStream(c.ID),
 		ExpectedVersion: int64(c.ExpectedVersion),
-		RequestID:       scopedRequestID(ConsultationStream(c.ID), c.Actor.Member, c.RequestID),
+		RequestID:       eventstore.RequestKey(ConsultationStream(c.ID), c.Actor.Member, c.RequestID),
 		Events:          events,
 	}
 	res, err := r.store.Append(ctx, req)
@@ -67,13 +56,4 @@ func (r *ConsultationRepository) Append(ctx context.Context, c app.ConsultationC
 		return app.Result{}, fmt.Errorf("append to consultation %s: %w", c.ID, err)
 	}
 	return app.Result{ID: c.ID, Version: res.Version, Position: res.LastPosition, Duplicate: res.Duplicate}, nil
-}
-
-// scopedRequestID is a client's request id scoped to the stream and the
-// member; "" (no deduplication) when the client gave none.
-func scopedRequestID(stream, member, requestID string) string {
-	if requestID == "" {
-		return ""
-	}
-	return stream + "/" + member + "/" + requestID
 }

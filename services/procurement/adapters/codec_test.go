@@ -96,14 +96,3 @@ func TestDecodeRejects(t *testing.T) {
 		}
 	}
 }
-
-func TestRequestKey(t *testing.T) {
-	c := app.Change{ID: codecID, Actor: domain.Actor{Member: "FRA"}, RequestID: "r-1"}
-	if got := requestKey(c); got != "procurement."+codecID+"/FRA/r-1" {
-		t.Fatalf("requestKey = %q", got)
-	}
-	c.RequestID = ""
-	if got := requestKey(c); got != "" {
-		t.Fatalf("requestKey without a request id = %q", got)
-	}
-}

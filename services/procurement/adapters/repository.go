@@ -26,20 +26,9 @@ func NewRepository(store eventstore.Store) *Repository { return &Repository{stor
 // Load folds report id from its stream. A missing stream gives a report
 // that does not exist.
 func (r *Repository) Load(ctx context.Context, id string) (*domain.Procurement, error) {
-	evs, err := r.store.Load(ctx, StreamName(id))
-	if errors.Is(err, eventstore.ErrStreamNotFound) {
-		return domain.Fold(id, nil), nil
-	}
+	recs, err := eventstore.LoadDecoded(ctx, r.store, StreamName(id), decode)
 	if err != nil {
-		return nil, fmt.Errorf("load procurement %s: %w", id, err)
-	}
-	recs := make([]domain.Recorded, 0, len(evs))
-	for _, ev := range evs {
-		rec, err := decode(ev)
-		if err != nil {
-			return nil, fmt.Errorf("load procurement %s: %w", id, err)
-		}
-		recs = append(recs, rec)
+		return nil, err
 	}
 	return domain.Fold(id, recs), nil
 }
@@ -55,7 +44,7 @@ func (r *Repository) Append(ctx context.Context, c app.Change) (app.Result, erro
 	req := eventstore.AppendRequest{
 		Stream:          StreamName(c.ID),
 		ExpectedVersion: int64(c.ExpectedVersion),
-		RequestID:       requestKey(c),
+		RequestID:       eventstore.RequestKey(StreamName(c.ID), c.Actor.Member, c.RequestID),
 		Events:          events,
 	}
 	res, err := r.store.Append(ctx, req)
@@ -66,14 +55,4 @@ func (r *Repository) Append(ctx context.Context, c app.Change) (app.Result, erro
 		return app.Result{}, fmt.Errorf("append to procurement %s: %w", c.ID, err)
 	}
 	return app.Result{ID: c.ID, Version: res.Version, Position: res.LastPosition, Duplicate: res.Duplicate}, nil
-}
-
-// requestKey scopes a client's request id to the member and the stream, so
-// two members (or two commands) reusing an id never collide. Requests with
-// no id are not deduplicated by the store.
-func requestKey(c app.Change) string {
-	if c.RequestID == "" {
-		return ""
-	}
-	return StreamName(c.ID) + "/" + c.Actor.Member + "/" + c.RequestID
 }

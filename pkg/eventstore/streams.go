@@ -1,0 +1,40 @@
+package eventstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+)
+
+// LoadDecoded loads stream and decodes each event with decode, in version
+// order. A stream that does not exist gives no events and no error, which
+// is what a repository folding a new aggregate wants.
+func LoadDecoded[R any](ctx context.Context, s Store, stream string, decode func(RecordedEvent) (R, error)) ([]R, error) {
+	evs, err := s.Load(ctx, stream)
+	if errors.Is(err, ErrStreamNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", stream, err)
+	}
+	out := make([]R, 0, len(evs))
+	for _, ev := range evs {
+		r, err := decode(ev)
+		if err != nil {
+			return nil, fmt.Errorf("load %s: %w", stream, err)
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// RequestKey scopes a client's request id to the stream and the member, so
+// two members (or two commands on different streams) reusing an id never
+// collide in the store's deduplication. An empty request id gives "": not
+// deduplicated.
+func RequestKey(stream, member, requestID string) string {
+	if requestID == "" {
+		return ""
+	}
+	return stream + "/" + member + "/" + requestID
+}

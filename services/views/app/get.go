@@ -61,6 +61,16 @@ func (s *Service) GetFor(ctx context.Context, p identity.Principal, id string, m
 	return d, nil
 }
 
+// RecipientsOf returns the recipient rows of an item member may see,
+// without reading its history (for lists of own items).
+func (s *Service) RecipientsOf(n *adapters.Item, member string) ([]*vigilv1.RecipientStatus, error) {
+	content, err := adapters.Content(n)
+	if err != nil {
+		return nil, err
+	}
+	return recipientStatus(n, s.recipients(n, content), member), nil
+}
+
 // visible returns item id when member may see it, else ErrNotFound.
 func (s *Service) visible(member, id string) (*adapters.Item, error) {
 	n, err := s.store.Get(id)

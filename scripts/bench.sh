@@ -10,7 +10,7 @@ out=docs/benchmarks.md
 mkdir -p bin build
 go build -o bin/vigil ./services/vigil
 notify=$(bin/vigil bench --duration "$dur" --clients 1,16,64)
-store=$(go test -run '^$' -bench 'Benchmark(RawPublishSyncAlways|Append)' -benchtime 2s ./pkg/eventstore/jsstore/ | grep -E '^(Benchmark|goos|goarch|cpu)')
+store=$(go test -run '^$' -bench 'Benchmark(RawPublishSyncAlways|RawAtomicBatch|Append)' -benchtime 2s ./pkg/eventstore/jsstore/ | grep -E '^(Benchmark|goos|goarch|cpu)')
 gen=$(mktemp)
 {
   echo "## Durable notify through gRPC vs raw JetStream (\`bin/vigil bench --duration $dur\`)"

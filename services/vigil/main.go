@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"syscall"
@@ -110,8 +111,20 @@ func runBench(ctx context.Context, args []string) error {
 	fs.StringVar(&bench.AlertFile, "alert", bench.AlertFile, "alert sent by every raise")
 	rate := fs.Int("alert-rate", 500, "alerts per second for the alert-to-view latency (0 skips it)")
 	fs.IntVar(&bench.MinBatch, "min-batch", 0, "event store group-commit threshold (0: default)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run (server, NATS and clients) to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	var cs []int
 	for _, c := range strings.Split(*clients, ",") {

@@ -41,7 +41,7 @@ func alertToView(ctx context.Context, p *platform.Platform, dir string, rate int
 	var wg sync.WaitGroup
 	tick := time.NewTicker(time.Second / time.Duration(rate))
 	defer tick.Stop()
-	start := time.Now()
+	start, cpu0 := time.Now(), processCPU()
 	for i := 0; time.Since(start) < d; i++ {
 		<-tick.C
 		wg.Go(func() {
@@ -56,7 +56,7 @@ func alertToView(ctx context.Context, p *platform.Platform, dir string, rate int
 		})
 	}
 	wg.Wait()
-	s.Elapsed, s.Ops = time.Since(start), len(s.latencies)
+	s.Elapsed, s.Ops, s.CPU = time.Since(start), len(s.latencies), processCPU()-cpu0
 	return s, nil
 }
 

@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -35,7 +36,22 @@ type Sample struct {
 	Ops        int
 	Errors     int
 	Elapsed    time.Duration
-	latencies  []time.Duration
+	// CPU is the process's CPU time (user and system, every goroutine:
+	// server, embedded NATS and the load generator) during the run.
+	CPU       time.Duration
+	latencies []time.Duration
+}
+
+// Cores is the average number of CPUs the process kept busy.
+func (s Sample) Cores() float64 { return s.CPU.Seconds() / s.Elapsed.Seconds() }
+
+// processCPU returns the CPU time the process has used so far.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // Rate is operations per second.
@@ -58,7 +74,7 @@ func drive(ctx context.Context, name string, n int, d time.Duration, op func(ctx
 	stop := time.Now().Add(d)
 	var mu sync.Mutex
 	s := Sample{Name: name, Clients: n}
-	start := time.Now()
+	start, cpu0 := time.Now(), processCPU()
 	var wg sync.WaitGroup
 	for w := range n {
 		wg.Go(func() {
@@ -84,7 +100,7 @@ func drive(ctx context.Context, name string, n int, d time.Duration, op func(ctx
 		})
 	}
 	wg.Wait()
-	s.Elapsed, s.Ops = time.Since(start), len(s.latencies)
+	s.Elapsed, s.Ops, s.CPU = time.Since(start), len(s.latencies), processCPU()-cpu0
 	return s
 }
 
@@ -113,11 +129,11 @@ func report(w io.Writer, cfg Config, size int, raw, notify []Sample) {
 	host, _ := os.Hostname()
 	fmt.Fprintf(w, "Run %s on %s (%s/%s, %d CPUs, %s), %s per measurement, payload %d bytes (the stored envelope of examples/denial.json).\n\n",
 		time.Now().UTC().Format("2006-01-02 15:04 MST"), host, runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version(), cfg.Duration, size)
-	fmt.Fprintln(w, "| what | clients (or rate) | ops/s | p50 | p99 | errors | ops/s vs raw single publish |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "| what | clients (or rate) | ops/s | p50 | p99 | errors | CPUs busy | ops/s vs raw single publish |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|")
 	for _, s := range append(raw, notify...) {
-		fmt.Fprintf(w, "| %s | %d | %.0f | %s | %s | %d | %.2fx |\n", s.Name, s.Clients, s.Rate(),
-			ms(s.Quantile(0.50)), ms(s.Quantile(0.99)), s.Errors, s.Rate()/base)
+		fmt.Fprintf(w, "| %s | %d | %.0f | %s | %s | %d | %.2f | %.2fx |\n", s.Name, s.Clients, s.Rate(),
+			ms(s.Quantile(0.50)), ms(s.Quantile(0.99)), s.Errors, s.Cores(), s.Rate()/base)
 	}
 	for _, s := range append(raw, notify...) {
 		if s.FirstError != "" {

@@ -1,19 +1,15 @@
 package ports
 
 import (
-	"errors"
 	"log/slog"
 	"reflect"
-	"strings"
 	"testing"
 	"time"
 
-	"google.golang.org/genproto/googleapis/rpc/errdetails"
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
+	"github.com/vigil-org/vigil/pkg/grpcerr/grpcerrtest"
 	"github.com/vigil-org/vigil/pkg/model"
 	vigilv1 "github.com/vigil-org/vigil/proto/vigil/v1"
 	"github.com/vigil-org/vigil/services/brokering/domain"
@@ -58,17 +54,11 @@ func fuzzAlertPB() *vigilv1.BrokeringAlert {
 
 func fuzzSeed(f *testing.F, msgs ...proto.Message) {
 	f.Helper()
-	for _, m := range msgs {
-		b, err := proto.Marshal(m)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
-	f.Add([]byte{})
-	f.Add([]byte{0x12, 0x03, 0x0a, 0x01, 0xff})       // alert.reference = "\xff"
-	f.Add([]byte{0x12, 0x02, 0x10, 0x63})             // alert.type = 99
-	f.Add([]byte{0x12, 0x04, 0x22, 0x02, 0x12, 0x00}) // alert.vessel.imo_number = ""
+	grpcerrtest.Seed(f, msgs,
+		[]byte{0x12, 0x03, 0x0a, 0x01, 0xff},       // alert.reference = "\xff"
+		[]byte{0x12, 0x02, 0x10, 0x63},             // alert.type = 99
+		[]byte{0x12, 0x04, 0x22, 0x02, 0x12, 0x00}, // alert.vessel.imo_number = ""
+	)
 }
 
 // fuzzOpenAlert is USA's alert, folded as the app loads it.
@@ -77,75 +67,6 @@ func fuzzOpenAlert() *domain.Alert {
 		Event: domain.Raised{Details: pbalert.Details(fuzzAlertPB()), RaisedAt: fuzzNow},
 		Actor: fuzzUSA, At: fuzzNow, RequestID: "raise-1", Version: 1, Position: 1,
 	}})
-}
-
-// fuzzCheckFieldErrors asserts that err is a non-empty set of
-// *model.FieldError whose paths start with prefix, and that the ports
-// turn it into InvalidArgument with one violation per field error.
-func fuzzCheckFieldErrors(t *testing.T, err error, prefix string) {
-	t.Helper()
-	n := 0
-	for _, l := range fuzzLeaves(err) {
-		var fe *model.FieldError
-		if !errors.As(l, &fe) {
-			t.Fatalf("leaf error %q (%T) is not a *model.FieldError", l, l)
-		}
-		if fe.Field == "" || fe.Reason == "" || !strings.HasPrefix(fe.Field, prefix) {
-			t.Fatalf("field error %+v: empty, or not under %q", fe, prefix)
-		}
-		n++
-	}
-	if n == 0 {
-		t.Fatalf("error %v holds no field errors", err)
-	}
-	st, ok := status.FromError(toStatus(slog.New(slog.DiscardHandler), err))
-	if !ok || st.Code() != codes.InvalidArgument {
-		t.Fatalf("toStatus(%v) = %v, want InvalidArgument", err, st)
-	}
-	for _, d := range st.Details() {
-		if br, ok := d.(*errdetails.BadRequest); ok && len(br.GetFieldViolations()) != n {
-			t.Fatalf("%d violations for %d field errors", len(br.GetFieldViolations()), n)
-		}
-	}
-}
-
-// fuzzCheckDecision checks a rule's decision for a well-formed actor on an
-// open alert: either exactly one event, or field errors only.
-func fuzzCheckDecision(t *testing.T, events []domain.Event, err error, prefix string) {
-	t.Helper()
-	if err == nil {
-		if len(events) != 1 {
-			t.Fatalf("got %d events without an error", len(events))
-		}
-		return
-	}
-	if events != nil {
-		t.Fatalf("events %v returned with error %v", events, err)
-	}
-	fuzzCheckFieldErrors(t, err, prefix)
-}
-
-func fuzzLeaves(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, fuzzLeaves(e)...)
-		}
-		return out
-	}
-	return []error{err}
-}
-
-func fuzzCheckRefs(t *testing.T, id, requestID string) {
-	t.Helper()
-	if id != "" {
-		if err := model.CheckID("alert_id", id); err != nil {
-			fuzzCheckFieldErrors(t, err, "alert_id")
-		}
-	}
-	if err := model.CheckRequestID(requestID); err != nil {
-		fuzzCheckFieldErrors(t, err, "request_id")
-	}
 }
 
 // fuzzCheckDetails converts a decoded alert and checks the conversion
@@ -173,10 +94,10 @@ func FuzzDecodeRaiseAlertRequest(f *testing.F) {
 		if proto.Unmarshal(data, &req) != nil {
 			return
 		}
-		fuzzCheckRefs(t, "", req.GetRequestId())
+		grpcerrtest.Refs(t, statusOf, "alert_id", "", req.GetRequestId())
 		d := fuzzCheckDetails(t, req.GetAlert())
 		events, err := domain.Raise(fuzzPolicy, domain.Fold(fuzzID, nil), fuzzUSA, d, fuzzNow)
-		fuzzCheckDecision(t, events, err, "alert.")
+		grpcerrtest.Decision(t, statusOf, events, err, "alert.")
 	})
 }
 
@@ -190,10 +111,10 @@ func FuzzDecodeUpdateAlertRequest(f *testing.F) {
 		if proto.Unmarshal(data, &req) != nil {
 			return
 		}
-		fuzzCheckRefs(t, req.GetAlertId(), req.GetRequestId())
+		grpcerrtest.Refs(t, statusOf, "alert_id", req.GetAlertId(), req.GetRequestId())
 		d := fuzzCheckDetails(t, req.GetAlert())
 		events, err := domain.Update(fuzzPolicy, fuzzOpenAlert(), fuzzUSA, d, req.GetComment(), fuzzNow)
-		fuzzCheckDecision(t, events, err, "")
+		grpcerrtest.Decision(t, statusOf, events, err, "")
 	})
 }
 
@@ -210,12 +131,15 @@ func FuzzDecodeRespondToAlertRequest(f *testing.F) {
 		if proto.Unmarshal(data, &req) != nil {
 			return
 		}
-		fuzzCheckRefs(t, req.GetAlertId(), req.GetRequestId())
+		grpcerrtest.Refs(t, statusOf, "alert_id", req.GetAlertId(), req.GetRequestId())
 		r := pbalert.Response(req.GetResponse())
 		if back := pbalert.Response(pbalert.ResponsePB(r)); back != r {
 			t.Fatalf("response round trip: %+v -> %+v", r, back)
 		}
 		events, err := domain.Respond(fuzzPolicy, fuzzOpenAlert(), fuzzKOR, r)
-		fuzzCheckDecision(t, events, err, "response.")
+		grpcerrtest.Decision(t, statusOf, events, err, "response.")
 	})
 }
+
+// statusOf is the service's error mapping, as the fuzz checks call it.
+func statusOf(err error) error { return toStatus(slog.New(slog.DiscardHandler), err) }

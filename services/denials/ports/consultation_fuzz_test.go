@@ -6,6 +6,7 @@ import (
 
 	"google.golang.org/protobuf/proto"
 
+	"github.com/vigil-org/vigil/pkg/grpcerr/grpcerrtest"
 	"github.com/vigil-org/vigil/pkg/model"
 	vigilv1 "github.com/vigil-org/vigil/proto/vigil/v1"
 	"github.com/vigil-org/vigil/services/denials/domain"
@@ -37,28 +38,12 @@ func fuzzOpenConsultation(t *testing.T) *domain.Consultation {
 	}})
 }
 
-// fuzzCheckConsultationDecision checks a consultation rule's decision: one
-// event, or field errors only.
-func fuzzCheckConsultationDecision(t *testing.T, events []domain.ConsultationEvent, err error) {
-	t.Helper()
-	if err == nil {
-		if len(events) != 1 {
-			t.Fatalf("got %d events without an error", len(events))
-		}
-		return
-	}
-	if events != nil {
-		t.Fatalf("events %v returned with error %v", events, err)
-	}
-	fuzzCheckFieldErrors(t, err, "")
-}
-
 func fuzzCheckConsultationRefs(t *testing.T, id, requestID string) {
 	t.Helper()
 	if err := model.CheckID("consultation_id", id); err != nil {
-		fuzzCheckFieldErrors(t, err, "consultation_id")
+		grpcerrtest.FieldErrors(t, statusOf, err, "consultation_id")
 	}
-	fuzzCheckRefs(t, "", requestID)
+	grpcerrtest.Refs(t, statusOf, "denial_id", "", requestID)
 }
 
 func FuzzDecodeRequestConsultationRequest(f *testing.F) {
@@ -73,17 +58,17 @@ func FuzzDecodeRequestConsultationRequest(f *testing.F) {
 		if proto.Unmarshal(data, &req) != nil {
 			return
 		}
-		fuzzCheckRefs(t, req.GetDenialId(), req.GetRequestId())
+		grpcerrtest.Refs(t, statusOf, "denial_id", req.GetDenialId(), req.GetRequestId())
 		a := pbnotice.Application(req.GetApplication())
 		if back := pbnotice.Application(pbnotice.ApplicationPB(a)); !reflect.DeepEqual(back, a) {
 			t.Fatalf("domain -> protobuf -> domain changed the application:\n got %#v\nwant %#v", back, a)
 		}
 		if err := a.Validate(true); err != nil {
-			fuzzCheckFieldErrors(t, err, "")
+			grpcerrtest.FieldErrors(t, statusOf, err, "")
 		}
 		events, err := domain.RequestConsultation(fuzzPolicy, fuzzActiveDenial(t), domain.FoldConsultation(fuzzConsultationID, nil),
 			fuzzJPN, a, req.GetQuestion(), fuzzNow)
-		fuzzCheckConsultationDecision(t, events, err)
+		grpcerrtest.Decision(t, statusOf, events, err, "")
 	})
 }
 
@@ -100,7 +85,7 @@ func FuzzDecodeAnswerConsultationRequest(f *testing.F) {
 		}
 		fuzzCheckConsultationRefs(t, req.GetConsultationId(), req.GetRequestId())
 		events, err := domain.AnswerConsultation(fuzzOpenConsultation(t), fuzzFRA, domain.Answer(req.GetAnswer()), req.GetText())
-		fuzzCheckConsultationDecision(t, events, err)
+		grpcerrtest.Decision(t, statusOf, events, err, "")
 	})
 }
 
@@ -116,7 +101,7 @@ func FuzzDecodeCloseConsultationRequest(f *testing.F) {
 		}
 		fuzzCheckConsultationRefs(t, req.GetConsultationId(), req.GetRequestId())
 		events, err := domain.CloseConsultation(fuzzOpenConsultation(t), fuzzJPN, req.GetReason())
-		fuzzCheckConsultationDecision(t, events, err)
+		grpcerrtest.Decision(t, statusOf, events, err, "")
 	})
 }
 
@@ -133,7 +118,7 @@ func FuzzDecodeReportGrantedDespiteDenialRequest(f *testing.F) {
 		fuzzCheckConsultationRefs(t, req.GetConsultationId(), req.GetRequestId())
 		closed, grant, err := domain.GrantDespiteDenial(fuzzOpenConsultation(t), fuzzJPN, req.GetExplanation())
 		if err != nil {
-			fuzzCheckFieldErrors(t, err, "explanation")
+			grpcerrtest.FieldErrors(t, statusOf, err, "explanation")
 			return
 		}
 		if closed.Reason != domain.GrantedReason || grant.Explanation != req.GetExplanation() || grant.ConsultationID != fuzzConsultationID {

@@ -1,18 +1,14 @@
 package ports
 
 import (
-	"errors"
 	"log/slog"
 	"reflect"
-	"strings"
 	"testing"
 	"time"
 
-	"google.golang.org/genproto/googleapis/rpc/errdetails"
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/vigil-org/vigil/pkg/grpcerr/grpcerrtest"
 	"github.com/vigil-org/vigil/pkg/model"
 	vigilv1 "github.com/vigil-org/vigil/proto/vigil/v1"
 	"github.com/vigil-org/vigil/services/denials/domain"
@@ -58,17 +54,11 @@ func fuzzNoticePB() *vigilv1.DenialNotice {
 
 func fuzzSeed(f *testing.F, msgs ...proto.Message) {
 	f.Helper()
-	for _, m := range msgs {
-		b, err := proto.Marshal(m)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
-	f.Add([]byte{})
-	f.Add([]byte{0x12, 0x03, 0x0a, 0x01, 0xff})             // notice.reference = "\xff"
-	f.Add([]byte{0x12, 0x02, 0x20, 0x63})                   // notice.decision = 99
-	f.Add([]byte{0x12, 0x05, 0x5a, 0x03, 0x08, 0xff, 0x01}) // notice.parties[0].role = 255
+	grpcerrtest.Seed(f, msgs,
+		[]byte{0x12, 0x03, 0x0a, 0x01, 0xff},             // notice.reference = "\xff"
+		[]byte{0x12, 0x02, 0x20, 0x63},                   // notice.decision = 99
+		[]byte{0x12, 0x05, 0x5a, 0x03, 0x08, 0xff, 0x01}, // notice.parties[0].role = 255
+	)
 }
 
 // fuzzActiveDenial is FRA's notice, folded as the app loads it.
@@ -87,82 +77,13 @@ func fuzzCheckNotice(t *testing.T, pb *vigilv1.DenialNotice) domain.Notice {
 	n := pbnotice.Notice(pb)
 	err := n.Validate(fuzzRoster, "FRA")
 	if err != nil {
-		fuzzCheckFieldErrors(t, err, "")
+		grpcerrtest.FieldErrors(t, statusOf, err, "")
 	}
 	back := pbnotice.Notice(pbnotice.NoticePB(n))
 	if !reflect.DeepEqual(back, n) {
 		t.Fatalf("domain -> protobuf -> domain changed the notice:\n got %#v\nwant %#v", back, n)
 	}
 	return n
-}
-
-// fuzzCheckFieldErrors asserts that err is a non-empty set of
-// *model.FieldError whose paths start with prefix, and that the ports
-// turn it into InvalidArgument with one violation per field error.
-func fuzzCheckFieldErrors(t *testing.T, err error, prefix string) {
-	t.Helper()
-	n := 0
-	for _, l := range fuzzLeaves(err) {
-		var fe *model.FieldError
-		if !errors.As(l, &fe) {
-			t.Fatalf("leaf error %q (%T) is not a *model.FieldError", l, l)
-		}
-		if fe.Field == "" || fe.Reason == "" || !strings.HasPrefix(fe.Field, prefix) {
-			t.Fatalf("field error %+v: empty, or not under %q", fe, prefix)
-		}
-		n++
-	}
-	if n == 0 {
-		t.Fatalf("error %v holds no field errors", err)
-	}
-	st, ok := status.FromError(toStatus(slog.New(slog.DiscardHandler), err))
-	if !ok || st.Code() != codes.InvalidArgument {
-		t.Fatalf("toStatus(%v) = %v, want InvalidArgument", err, st)
-	}
-	for _, d := range st.Details() {
-		if br, ok := d.(*errdetails.BadRequest); ok && len(br.GetFieldViolations()) != n {
-			t.Fatalf("%d violations for %d field errors", len(br.GetFieldViolations()), n)
-		}
-	}
-}
-
-// fuzzCheckDecision checks a rule's decision for a well-formed actor on an
-// active notice: either events, or field errors only.
-func fuzzCheckDecision(t *testing.T, events []domain.Event, err error) {
-	t.Helper()
-	if err == nil {
-		if len(events) != 1 {
-			t.Fatalf("got %d events without an error", len(events))
-		}
-		return
-	}
-	if events != nil {
-		t.Fatalf("events %v returned with error %v", events, err)
-	}
-	fuzzCheckFieldErrors(t, err, "")
-}
-
-func fuzzLeaves(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, fuzzLeaves(e)...)
-		}
-		return out
-	}
-	return []error{err}
-}
-
-func fuzzCheckRefs(t *testing.T, id, requestID string) {
-	t.Helper()
-	if id != "" {
-		if err := model.CheckID("denial_id", id); err != nil {
-			fuzzCheckFieldErrors(t, err, "denial_id")
-		}
-	}
-	if err := model.CheckRequestID(requestID); err != nil {
-		fuzzCheckFieldErrors(t, err, "request_id")
-	}
 }
 
 func FuzzDecodeNotifyRequest(f *testing.F) {
@@ -177,13 +98,13 @@ func FuzzDecodeNotifyRequest(f *testing.F) {
 		if proto.Unmarshal(data, &req) != nil {
 			return
 		}
-		fuzzCheckRefs(t, "", req.GetRequestId())
+		grpcerrtest.Refs(t, statusOf, "denial_id", "", req.GetRequestId())
 		n := fuzzCheckNotice(t, req.GetNotice())
 		events, err := domain.Notify(fuzzPolicy, domain.Fold(fuzzID, nil), fuzzFRA, n, fuzzNow)
 		if err != nil {
-			fuzzCheckFieldErrors(t, err, "notice.")
+			grpcerrtest.FieldErrors(t, statusOf, err, "notice.")
 		}
-		fuzzCheckDecision(t, events, err)
+		grpcerrtest.Decision(t, statusOf, events, err, "")
 	})
 }
 
@@ -197,10 +118,10 @@ func FuzzDecodeAmendRequest(f *testing.F) {
 		if proto.Unmarshal(data, &req) != nil {
 			return
 		}
-		fuzzCheckRefs(t, req.GetDenialId(), req.GetRequestId())
+		grpcerrtest.Refs(t, statusOf, "denial_id", req.GetDenialId(), req.GetRequestId())
 		n := fuzzCheckNotice(t, req.GetNotice())
 		events, err := domain.Amend(fuzzPolicy, fuzzActiveDenial(t), fuzzFRA, n, req.GetComment())
-		fuzzCheckDecision(t, events, err)
+		grpcerrtest.Decision(t, statusOf, events, err, "")
 	})
 }
 
@@ -215,7 +136,7 @@ func FuzzDecodeReviewRequest(f *testing.F) {
 		if proto.Unmarshal(data, &req) != nil {
 			return
 		}
-		fuzzCheckRefs(t, req.GetDenialId(), req.GetRequestId())
+		grpcerrtest.Refs(t, statusOf, "denial_id", req.GetDenialId(), req.GetRequestId())
 		// As ReviewDenial does: an absent notice is nil, not the zero notice.
 		var n *domain.Notice
 		if req.GetNotice() != nil {
@@ -223,6 +144,9 @@ func FuzzDecodeReviewRequest(f *testing.F) {
 			n = &dn
 		}
 		events, err := domain.Review(fuzzPolicy, fuzzActiveDenial(t), fuzzFRA, domain.ReviewOutcome(req.GetOutcome()), n, req.GetComment(), fuzzNow)
-		fuzzCheckDecision(t, events, err)
+		grpcerrtest.Decision(t, statusOf, events, err, "")
 	})
 }
+
+// statusOf is the service's error mapping, as the fuzz checks call it.
+func statusOf(err error) error { return toStatus(slog.New(slog.DiscardHandler), err) }

@@ -1,18 +1,14 @@
 package ports
 
 import (
-	"errors"
 	"log/slog"
 	"reflect"
-	"strings"
 	"testing"
 	"time"
 
-	"google.golang.org/genproto/googleapis/rpc/errdetails"
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/vigil-org/vigil/pkg/grpcerr/grpcerrtest"
 	"github.com/vigil-org/vigil/pkg/model"
 	vigilv1 "github.com/vigil-org/vigil/proto/vigil/v1"
 	"github.com/vigil-org/vigil/services/procurement/domain"
@@ -62,17 +58,11 @@ func fuzzReportPB() *vigilv1.ProcurementReport {
 
 func fuzzSeed(f *testing.F, msgs ...proto.Message) {
 	f.Helper()
-	for _, m := range msgs {
-		b, err := proto.Marshal(m)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
-	f.Add([]byte{})
-	f.Add([]byte{0x12, 0x03, 0x0a, 0x01, 0xff}) // report.reference = "\xff"
-	f.Add([]byte{0x12, 0x02, 0x28, 0x63})       // report.channel = 99
-	f.Add([]byte{0x12, 0x02, 0x50, 0x00})       // report.red_flags = [UNSPECIFIED]
+	grpcerrtest.Seed(f, msgs,
+		[]byte{0x12, 0x03, 0x0a, 0x01, 0xff}, // report.reference = "\xff"
+		[]byte{0x12, 0x02, 0x28, 0x63},       // report.channel = 99
+		[]byte{0x12, 0x02, 0x50, 0x00},       // report.red_flags = [UNSPECIFIED]
+	)
 }
 
 // fuzzActive is FRA's report, folded as the app loads it.
@@ -90,81 +80,12 @@ func fuzzCheckReport(t *testing.T, pb *vigilv1.ProcurementReport) domain.Report 
 	t.Helper()
 	r := pbreport.Report(pb)
 	if err := r.Validate(fuzzRoster, "FRA"); err != nil {
-		fuzzCheckFieldErrors(t, err, "")
+		grpcerrtest.FieldErrors(t, statusOf, err, "")
 	}
 	if back := pbreport.Report(pbreport.ReportPB(r)); !reflect.DeepEqual(back, r) {
 		t.Fatalf("domain -> protobuf -> domain changed the report:\n got %#v\nwant %#v", back, r)
 	}
 	return r
-}
-
-// fuzzCheckFieldErrors asserts that err is a non-empty set of
-// *model.FieldError whose paths start with prefix, and that the ports
-// turn it into InvalidArgument with one violation per field error.
-func fuzzCheckFieldErrors(t *testing.T, err error, prefix string) {
-	t.Helper()
-	n := 0
-	for _, l := range fuzzLeaves(err) {
-		var fe *model.FieldError
-		if !errors.As(l, &fe) {
-			t.Fatalf("leaf error %q (%T) is not a *model.FieldError", l, l)
-		}
-		if fe.Field == "" || fe.Reason == "" || !strings.HasPrefix(fe.Field, prefix) {
-			t.Fatalf("field error %+v: empty, or not under %q", fe, prefix)
-		}
-		n++
-	}
-	if n == 0 {
-		t.Fatalf("error %v holds no field errors", err)
-	}
-	st, ok := status.FromError(toStatus(slog.New(slog.DiscardHandler), err))
-	if !ok || st.Code() != codes.InvalidArgument {
-		t.Fatalf("toStatus(%v) = %v, want InvalidArgument", err, st)
-	}
-	for _, d := range st.Details() {
-		if br, ok := d.(*errdetails.BadRequest); ok && len(br.GetFieldViolations()) != n {
-			t.Fatalf("%d violations for %d field errors", len(br.GetFieldViolations()), n)
-		}
-	}
-}
-
-// fuzzCheckDecision checks a rule's decision for a permitted actor on an
-// active report: either one event, or field errors only.
-func fuzzCheckDecision(t *testing.T, events []domain.Event, err error) {
-	t.Helper()
-	if err == nil {
-		if len(events) != 1 {
-			t.Fatalf("got %d events without an error", len(events))
-		}
-		return
-	}
-	if events != nil {
-		t.Fatalf("events %v returned with error %v", events, err)
-	}
-	fuzzCheckFieldErrors(t, err, "")
-}
-
-func fuzzLeaves(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, fuzzLeaves(e)...)
-		}
-		return out
-	}
-	return []error{err}
-}
-
-func fuzzCheckRefs(t *testing.T, id, requestID string) {
-	t.Helper()
-	if id != "" {
-		if err := model.CheckID("report_id", id); err != nil {
-			fuzzCheckFieldErrors(t, err, "report_id")
-		}
-	}
-	if err := model.CheckRequestID(requestID); err != nil {
-		fuzzCheckFieldErrors(t, err, "request_id")
-	}
 }
 
 func FuzzDecodeReportAttemptRequest(f *testing.F) {
@@ -180,13 +101,13 @@ func FuzzDecodeReportAttemptRequest(f *testing.F) {
 		if proto.Unmarshal(data, &req) != nil {
 			return
 		}
-		fuzzCheckRefs(t, "", req.GetRequestId())
+		grpcerrtest.Refs(t, statusOf, "report_id", "", req.GetRequestId())
 		r := fuzzCheckReport(t, req.GetReport())
 		events, err := domain.ReportAttempt(fuzzPolicy, domain.Fold(fuzzID, nil), fuzzFRA, r, fuzzNow)
 		if err != nil {
-			fuzzCheckFieldErrors(t, err, "report.")
+			grpcerrtest.FieldErrors(t, statusOf, err, "report.")
 		}
-		fuzzCheckDecision(t, events, err)
+		grpcerrtest.Decision(t, statusOf, events, err, "")
 	})
 }
 
@@ -200,10 +121,10 @@ func FuzzDecodeUpdateReportRequest(f *testing.F) {
 		if proto.Unmarshal(data, &req) != nil {
 			return
 		}
-		fuzzCheckRefs(t, req.GetReportId(), req.GetRequestId())
+		grpcerrtest.Refs(t, statusOf, "report_id", req.GetReportId(), req.GetRequestId())
 		r := fuzzCheckReport(t, req.GetReport())
 		events, err := domain.Update(fuzzPolicy, fuzzActive(t), fuzzFRA, r, req.GetComment())
-		fuzzCheckDecision(t, events, err)
+		grpcerrtest.Decision(t, statusOf, events, err, "")
 	})
 }
 
@@ -220,15 +141,18 @@ func FuzzDecodeLinkReportRequest(f *testing.F) {
 		if proto.Unmarshal(data, &req) != nil {
 			return
 		}
-		fuzzCheckRefs(t, req.GetReportId(), req.GetRequestId())
+		grpcerrtest.Refs(t, statusOf, "report_id", req.GetReportId(), req.GetRequestId())
 		to := pbreport.ItemRef(req.GetTo())
 		if back := pbreport.ItemRef(pbreport.ItemRefPB(to)); back != to {
 			t.Fatalf("item reference round trip: %+v -> %+v", to, back)
 		}
 		if err := domain.CheckLink(fuzzActive(t), fuzzDEU, to, req.GetComment()); err != nil {
-			fuzzCheckFieldErrors(t, err, "")
+			grpcerrtest.FieldErrors(t, statusOf, err, "")
 		}
 		events, err := domain.Link(fuzzActive(t), fuzzDEU, to, req.GetComment(), true)
-		fuzzCheckDecision(t, events, err)
+		grpcerrtest.Decision(t, statusOf, events, err, "")
 	})
 }
+
+// statusOf is the service's error mapping, as the fuzz checks call it.
+func statusOf(err error) error { return toStatus(slog.New(slog.DiscardHandler), err) }

@@ -81,6 +81,7 @@ type browser struct {
 	ctx      context.Context
 	mu       sync.Mutex
 	problems []string
+	expected map[string]int // problems the test provokes: text -> how many more
 }
 
 // newBrowser starts Debian's chromium with the flags this machine needs
@@ -138,11 +139,30 @@ func (b *browser) collect(ev any) {
 			p = fmt.Sprintf("log %s: %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL)
 		}
 	}
-	if p != "" {
-		b.mu.Lock()
-		b.problems = append(b.problems, p)
-		b.mu.Unlock()
+	if p == "" {
+		return
 	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for text, n := range b.expected {
+		if n > 0 && strings.Contains(p, text) {
+			b.expected[text] = n - 1
+			return
+		}
+	}
+	b.problems = append(b.problems, p)
+}
+
+// expect lets the next n problems containing text pass: a command the
+// test has the server refuse on purpose shows in the browser's log as a
+// failed request ("status of 400").
+func (b *browser) expect(text string, n int) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.expected == nil {
+		b.expected = map[string]int{}
+	}
+	b.expected[text] += n
 }
 
 // checkProblems fails the test for any collected problem.

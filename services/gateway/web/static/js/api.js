@@ -3,9 +3,12 @@
 /** gRPC status codes the pages branch on. */
 export const Code = Object.freeze({
   INVALID_ARGUMENT: 3,
+  DEADLINE_EXCEEDED: 4,
   NOT_FOUND: 5,
+  ALREADY_EXISTS: 6,
   PERMISSION_DENIED: 7,
   FAILED_PRECONDITION: 9,
+  ABORTED: 10,
   UNIMPLEMENTED: 12,
   UNAVAILABLE: 14,
   UNAUTHENTICATED: 16,
@@ -56,4 +59,34 @@ export function errorText(e) {
   if (e && e.code === Code.INVALID_ARGUMENT) return `Check the filters: ${e.message}`;
   if (e && e.code === Code.UNAVAILABLE) return 'The server is catching up; try again in a moment.';
   return `The server could not answer${e && e.message ? `: ${e.message}` : '.'}`;
+}
+
+/**
+ * commandErrorText explains a refused command: the server's message, which
+ * names the rule or the field, after a few words on what kind of refusal
+ * it is.
+ */
+export function commandErrorText(e) {
+  if (!(e instanceof ApiError)) return 'The server could not be reached; try again.';
+  const why = e.message ? `: ${e.message}` : '.';
+  switch (e.code) {
+    case Code.INVALID_ARGUMENT: return `Check the form${why}`;
+    case Code.PERMISSION_DENIED: return `Not allowed${why}`;
+    case Code.FAILED_PRECONDITION: return `Not possible now${why}`;
+    case Code.ALREADY_EXISTS: return `Already done${why}`;
+    case Code.NOT_FOUND: return `Not found${why}`;
+    case Code.ABORTED: return `Changed meanwhile; reload the page and try again${why}`;
+    case Code.UNAVAILABLE: return 'The server is catching up; try again in a moment.';
+    default: return `The server refused the command${why}`;
+  }
+}
+
+/**
+ * settled reports whether a failed command certainly had no effect, so
+ * that trying again is a new command; otherwise (no answer, a timeout, an
+ * unavailable server) a retry must send the same request id.
+ */
+export function settled(e) {
+  return e instanceof ApiError && [Code.INVALID_ARGUMENT, Code.NOT_FOUND, Code.ALREADY_EXISTS, Code.PERMISSION_DENIED,
+    Code.FAILED_PRECONDITION, Code.ABORTED, Code.UNAUTHENTICATED].includes(e.code);
 }

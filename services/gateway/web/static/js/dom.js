@@ -94,6 +94,16 @@ export function memberOf(id) {
   return String(id || '').split('-')[0];
 }
 
+/**
+ * principal describes who is signed in: the principal ID, its member and
+ * whether it is a national agency ("KOR-customs"), which reads but never
+ * issues commands.
+ */
+export function principal() {
+  const id = document.body.dataset.principal || '';
+  return { id, member: memberOf(id), agency: id.includes('-') };
+}
+
 /** message shows a notice, warning or error paragraph. */
 export function message(kind, text, testid) {
   return h('p', { class: kind, role: kind === 'error' ? 'alert' : null, 'data-testid': testid || null }, text);

@@ -1,8 +1,10 @@
 // The item detail page: content, recipients' acknowledgement and response
-// status, links and history, with the acknowledge button.
-import { call, Code, newRequestId, errorText } from './api.js';
-import { h, KINDS, kindBadge, markingBadge, enumLabel, fmtDate, fmtDateTime, num, memberOf, announce } from './dom.js';
+// status, links and history, with the acknowledge button and, for alerts,
+// the response and close forms.
+import { call, Code, newRequestId, commandErrorText } from './api.js';
+import { h, KINDS, kindBadge, markingBadge, enumLabel, fmtDate, fmtDateTime, num, principal, announce } from './dom.js';
 import { statusBadge } from './lists.js';
+import { alertActions } from './alert-actions.js';
 
 /** How each kind is acknowledged: service, method and id field. */
 const ACKNOWLEDGE = {
@@ -37,9 +39,12 @@ async function showItem(ctx, id, minPosition) {
   const s = res.summary || {};
   ctx.setTitle(s.title || s.reference || 'Item');
   const content = res.denial || res.procurement || res.alert || {};
-  ctx.show(h('article', { class: 'item', 'data-testid': 'item-detail', dataset: { itemId: s.id, kind: (KINDS[s.kind] || {}).key || '' } },
+  const me = principal();
+  const reload = (position) => showItem(ctx, s.id, position);
+  ctx.show(h('article', { class: 'item', 'data-testid': 'item-detail', dataset: { itemId: s.id, kind: (KINDS[s.kind] || {}).key || '', status: s.status } },
     header(s),
-    acknowledgeBlock(ctx, s),
+    acknowledgeBlock(ctx, me, s),
+    s.kind === 'ITEM_KIND_ALERT' ? alertActions(me, s, content, res.recipients || [], reload) : null,
     h('div', { class: 'columns' },
       h('div', {}, details(s, content)),
       h('div', {}, recipients(res.recipients || [], s), links(res.links || []), history(res.history || [])))));
@@ -65,14 +70,16 @@ function header(s) {
     ]));
 }
 
-function acknowledgeBlock(ctx, s) {
-  const me = memberOf(document.body.dataset.principal);
-  if (s.originator === me) return h('p', { class: 'notice' }, 'You shared this item.');
+function acknowledgeBlock(ctx, me, s) {
+  if (s.originator === me.member) return h('p', { class: 'notice' }, 'You shared this item.');
   if (s.acknowledged) {
     return h('p', { class: 'ok', 'data-testid': 'ack-status' }, `You acknowledged receipt on ${fmtDateTime(s.acknowledgedAt)}.`);
   }
   const how = ACKNOWLEDGE[s.kind];
-  if (!how) return null;
+  // Agencies read; their member delegation acknowledges. Only the members
+  // an open alert is addressed to acknowledge it.
+  if (!how || me.agency) return null;
+  if (s.kind === 'ITEM_KIND_ALERT' && (!s.addressed || s.status !== 'ITEM_STATUS_ACTIVE')) return null;
   const out = h('p', { class: 'error', role: 'alert', hidden: true });
   const btn = h('button', { type: 'button', 'data-testid': 'acknowledge' }, 'Acknowledge receipt');
   btn.addEventListener('click', async () => {
@@ -85,7 +92,7 @@ function acknowledgeBlock(ctx, s) {
     } catch (e) {
       btn.disabled = false;
       out.hidden = false;
-      out.textContent = errorText(e);
+      out.textContent = commandErrorText(e);
     }
   });
   return h('div', { class: 'ack', 'data-testid': 'ack-status' },
@@ -178,11 +185,21 @@ function recipients(list, s) {
   const cols = ['Member', 'Acknowledged'].concat(alert ? ['Response'] : []);
   return section('Recipients', h('table', { class: 'small', 'data-testid': 'recipients' },
     h('thead', {}, h('tr', {}, cols.map((t) => h('th', { scope: 'col' }, t)))),
-    h('tbody', {}, list.map((r) => h('tr', { dataset: { member: r.member, acknowledged: !!r.acknowledged } },
+    h('tbody', {}, list.map((r) => h('tr', { dataset: { member: r.member, acknowledged: !!r.acknowledged, responded: !!r.responded, lapsed: !!r.lapsed, outcome: (r.response || {}).outcome || '' } },
       h('td', {}, r.member),
       h('td', {}, r.acknowledged ? fmtDateTime(r.acknowledgedAt) : 'Not yet'),
-      alert ? h('td', {}, r.responded ? `${enumLabel((r.response || {}).outcome) || 'Responded'} (${fmtDate(r.respondedAt)})${(r.response || {}).text ? ': ' + r.response.text : ''}`
-        : r.lapsed ? 'Lapsed without response' : 'Awaited') : null)))));
+      alert ? h('td', { class: 'response' }, response(r)) : null)))));
+}
+
+function response(r) {
+  if (!r.responded) return r.lapsed ? 'Lapsed without response' : 'Awaited';
+  const resp = r.response || {};
+  return [
+    h('strong', {}, enumLabel(resp.outcome) || 'Responded'), ` (${fmtDate(r.respondedAt)})`,
+    enumLabel(resp.actionTaken) ? h('div', { class: 'muted' }, `Action taken: ${enumLabel(resp.actionTaken)}`) : null,
+    r.lapsed ? h('div', { class: 'muted' }, 'After the deadline had lapsed') : null,
+    resp.text ? h('div', { class: 'response-text' }, resp.text) : null,
+  ];
 }
 
 function links(list) {
@@ -202,7 +219,7 @@ function history(list) {
   return section('History', h('ol', { class: 'history', 'data-testid': 'history' }, list.map((e) => {
     const ev = e.event || {};
     const who = ev.originator ? [ev.originator.member, ev.originator.agency].filter(Boolean).join('-') : '';
-    return h('li', { dataset: { position: e.position } },
+    return h('li', { dataset: { position: e.position, type: ev.type || '' } },
       h('time', { datetime: ev.occurredAt }, fmtDateTime(ev.occurredAt)), ' ',
       h('strong', {}, eventName(ev.type)), who ? h('span', { class: 'muted' }, ` by ${who}`) : null);
   })));

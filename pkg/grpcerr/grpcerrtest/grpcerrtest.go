@@ -16,6 +16,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	"github.com/vigil-org/vigil/pkg/model"
+	"github.com/vigil-org/vigil/pkg/model/modeltest"
 )
 
 // ToStatus is a service's mapping from application errors to gRPC
@@ -46,7 +47,7 @@ func Seed(f *testing.F, msgs []proto.Message, extra ...[]byte) {
 func FieldErrors(t testing.TB, toStatus ToStatus, err error, prefix string) {
 	t.Helper()
 	n := 0
-	for _, l := range Leaves(err) {
+	for _, l := range modeltest.Leaves(err) {
 		var fe *model.FieldError
 		if !errors.As(l, &fe) {
 			t.Fatalf("leaf error %q (%T) is not a *model.FieldError", l, l)
@@ -100,16 +101,4 @@ func Refs(t testing.TB, toStatus ToStatus, idField, id, requestID string) {
 	if err := model.CheckRequestID(requestID); err != nil {
 		FieldErrors(t, toStatus, err, "request_id")
 	}
-}
-
-// Leaves flattens joined errors into their leaves.
-func Leaves(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, Leaves(e)...)
-		}
-		return out
-	}
-	return []error{err}
 }

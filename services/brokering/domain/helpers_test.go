@@ -1,13 +1,12 @@
 package domain_test
 
 import (
-	"errors"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/vigil-org/vigil/pkg/model"
+	"github.com/vigil-org/vigil/pkg/model/modeltest"
 	"github.com/vigil-org/vigil/services/brokering/domain"
 )
 
@@ -128,102 +127,35 @@ func updatedTo(modify func(d *domain.Details)) func(history) history {
 	}
 }
 
-// wantErr fails unless err is target (errors.Is) and no events came back.
-func wantErr(t *testing.T, events []domain.Event, err, target error) {
-	t.Helper()
-	if !errors.Is(err, target) {
-		t.Fatalf("error = %v, want %v", err, target)
-	}
-	if events != nil {
-		t.Fatalf("events %#v returned with an error", events)
-	}
-}
-
-// wantOne returns a check that fails unless a decision is exactly one
-// event, and returns it: wantOne(t)(domain.Raise(...)).
-func wantOne(t *testing.T) func([]domain.Event, error) domain.Event {
-	return func(events []domain.Event, err error) domain.Event {
-		t.Helper()
-		return checkOne(t, events, err)
-	}
-}
-
-func checkOne(t *testing.T, events []domain.Event, err error) domain.Event {
-	t.Helper()
-	if err != nil {
-		t.Fatalf("unexpected error: %v", err)
-	}
-	if len(events) != 1 {
-		t.Fatalf("got %d events %#v, want 1", len(events), events)
-	}
-	return events[0]
-}
-
-// leaves returns the leaves of an errors.Join tree.
-func leaves(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, leaves(e)...)
-		}
-		return out
-	}
-	return []error{err}
-}
-
-// fieldPaths asserts err is a non-empty set of *model.FieldError with
-// reasons and returns their paths in order.
-func fieldPaths(t testing.TB, err error) []string {
-	t.Helper()
-	if err == nil {
-		t.Fatalf("no error, want field errors")
-	}
-	var out []string
-	for _, l := range leaves(err) {
-		var fe *model.FieldError
-		if !errors.As(l, &fe) {
-			t.Fatalf("leaf error %q (%T) is not a *model.FieldError", l, l)
-		}
-		if fe.Field == "" || fe.Reason == "" {
-			t.Fatalf("incomplete field error %+v", fe)
-		}
-		out = append(out, fe.Field)
-	}
-	return out
-}
-
-// wantFields fails unless err is exactly the field errors want, in order,
-// matches no sentinel, and no events came back.
-func wantFields(t *testing.T, events []domain.Event, err error, want ...string) {
-	t.Helper()
-	if events != nil {
-		t.Fatalf("events %#v returned with an error", events)
-	}
-	if got := fieldPaths(t, err); !slices.Equal(got, want) {
-		t.Fatalf("field errors on %q, want %q\nerror: %v", got, want, err)
-	}
-	for _, s := range sentinels {
-		if errors.Is(err, s) {
-			t.Fatalf("a validation error also matches %v", s)
-		}
-	}
-}
-
 var sentinels = []error{
 	domain.ErrNotFound, domain.ErrNotOriginator, domain.ErrNotAddressed, domain.ErrAgencyNotAllowed,
 	domain.ErrNotMember, domain.ErrClosed, domain.ErrAlreadyAcknowledged, domain.ErrAlreadyExists,
 	domain.ErrStaleVersion, domain.ErrNotDue, domain.ErrNothingToLapse,
 }
 
-func prefixed(prefix string, fields []string) []string {
-	out := make([]string, len(fields))
-	for i, f := range fields {
-		out[i] = prefix + f
-	}
-	return out
+// The decision checks of pkg/model/modeltest, with this service's types
+// and sentinel errors.
+func wantErr(t *testing.T, events []domain.Event, err, target error) {
+	t.Helper()
+	modeltest.Err(t, events, err, target)
 }
 
-func long(n int) string { return strings.Repeat("x", n) }
+// wantOne returns a check that fails unless a decision is exactly one
+// event, and returns it: wantOne(t)(rule(...)).
+func wantOne(t *testing.T) func([]domain.Event, error) domain.Event {
+	return func(events []domain.Event, err error) domain.Event {
+		t.Helper()
+		return modeltest.One(t, events, err)
+	}
+}
+
+func wantFields(t *testing.T, events []domain.Event, err error, want ...string) {
+	t.Helper()
+	modeltest.Fields(t, events, err, sentinels, want...)
+}
+
+var (
+	fieldPaths = modeltest.FieldPaths
+	prefixed   = modeltest.Prefixed
+	long       = modeltest.Long
+)

@@ -203,7 +203,7 @@ func TestDecideThenApply(t *testing.T) {
 	apply := func(actor domain.Actor, requestID string) func([]domain.Event, error) {
 		return func(events []domain.Event, err error) {
 			t.Helper()
-			ev := checkOne(t, events, err)
+			ev := wantOne(t)(events, err)
 			d.Apply(domain.Recorded{Event: ev, Actor: actor, At: now, RequestID: requestID, Version: d.Version + 1, Position: d.Position + 10})
 		}
 	}

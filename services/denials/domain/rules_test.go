@@ -103,14 +103,6 @@ func TestNotify_InvalidNotice(t *testing.T) {
 	}
 }
 
-func prefixed(prefix string, fields []string) []string {
-	out := make([]string, len(fields))
-	for i, f := range fields {
-		out[i] = prefix + f
-	}
-	return out
-}
-
 func TestAmend(t *testing.T) {
 	tests := []struct {
 		name    string

@@ -11,7 +11,7 @@ NATS_LISTEN ?= 127.0.0.1:4222
 TOOLS    = GOWORK=off go tool -modfile=$(CURDIR)/tools/go.mod
 BENCH_TIME ?= 3s
 
-.PHONY: help run build test test-short lint fmt vet proto proto-check work-check tidy bench fuzz clean
+.PHONY: help run build test test-short lint fmt vet proto proto-check work-check tidy bench bench-ui fuzz clean
 
 help: ## list targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -52,6 +52,10 @@ proto-check: proto ## fail if the committed generated code is stale
 
 bench: ## benchmarks (event store vs raw JetStream, notify through gRPC); writes docs/benchmarks.md
 	scripts/bench.sh $(BENCH_TIME)
+
+bench-ui: ## dashboard first render in headless Chromium over demo-sized data, beside a plain page load
+	scripts/browser-deps.sh
+	cd services/gateway && go test -run '^$$' -bench DashboardFirstRender -benchtime $${UI_LOADS:-20}x .
 
 fuzz: ## run every fuzz target for FUZZ_TIME (default 15s) each
 	scripts/fuzz.sh $${FUZZ_TIME:-15s}

@@ -11,6 +11,7 @@ mkdir -p bin build
 go build -o bin/vigil ./services/vigil
 notify=$(bin/vigil bench --duration "$dur" --clients 1,16,64)
 store=$(go test -run '^$' -bench 'Benchmark(RawPublishSyncAlways|RawAtomicBatch|Append)' -benchtime 2s ./pkg/eventstore/jsstore/ | grep -E '^(Benchmark|goos|goarch|cpu)')
+ui=$(cd services/gateway && go test -run '^$' -bench DashboardFirstRender -benchtime 20x . | grep -E '^Benchmark')
 gen=$(mktemp)
 {
   echo "## Durable notify through gRPC vs raw JetStream (\`bin/vigil bench --duration $dur\`)"
@@ -27,6 +28,15 @@ gen=$(mktemp)
   echo
   echo '```'
   echo "$store"
+  echo '```'
+  echo
+  echo "## Dashboard first render in headless Chromium (\`make bench-ui\`)"
+  echo
+  echo "DEU signed in, 310 items shared through the real services (the demo's size); the time from"
+  echo "navigation to every chart drawn, beside the load of the small sign-in page in the same browser."
+  echo
+  echo '```'
+  echo "$ui"
   echo '```'
 } > "$gen"
 # Replace the generated part of docs/benchmarks.md, keep the rest.

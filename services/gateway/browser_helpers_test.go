@@ -31,7 +31,7 @@ var screenshotDir = filepath.Join("..", "..", "build", "screenshots")
 // is missing. The test is skipped only when the script says this user
 // cannot install it (exit status 3: not root, no sudo); any other
 // failure fails the test.
-func ensureChromium(t *testing.T) {
+func ensureChromium(t testing.TB) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("browser end-to-end test skipped in -short mode")
@@ -57,7 +57,7 @@ func ensureChromium(t *testing.T) {
 // spkiHash is the base64 SHA-256 of the server certificate's public key,
 // for --ignore-certificate-errors-spki-list: the browser trusts that one
 // key (the development server's) and no other untrusted certificate.
-func spkiHash(t *testing.T, certFile string) string {
+func spkiHash(t testing.TB, certFile string) string {
 	t.Helper()
 	data, err := os.ReadFile(certFile)
 	if err != nil {
@@ -86,7 +86,7 @@ type browser struct {
 
 // newBrowser starts Debian's chromium with the flags this machine needs
 // and a fresh profile, trusting the development server's key.
-func newBrowser(t *testing.T, serverCert string) *browser {
+func newBrowser(t testing.TB, serverCert string) *browser {
 	t.Helper()
 	ensureChromium(t)
 	opts := []chromedp.ExecAllocatorOption{
@@ -166,7 +166,7 @@ func (b *browser) expect(text string, n int) {
 }
 
 // checkProblems fails the test for any collected problem.
-func (b *browser) checkProblems(t *testing.T) {
+func (b *browser) checkProblems(t testing.TB) {
 	t.Helper()
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -180,14 +180,14 @@ func (b *browser) checkProblems(t *testing.T) {
 const timeout = 30 * time.Second
 
 // fail reports a failed step with the page's main element.
-func (b *browser) fail(t *testing.T, what string, err error) {
+func (b *browser) fail(t testing.TB, what string, err error) {
 	t.Helper()
 	html, _ := chromedp.Run(b.ctx, chromedp.OuterHTML(chromedp.CSS("body")))
 	t.Fatalf("%s: %v\npage: %.3000s", what, err, html)
 }
 
 // do runs steps with a deadline.
-func (b *browser) do(t *testing.T, what string, steps ...chromedp.Action[chromedp.Void]) {
+func (b *browser) do(t testing.TB, what string, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, timeout)
 	defer cancel()
@@ -197,7 +197,7 @@ func (b *browser) do(t *testing.T, what string, steps ...chromedp.Action[chromed
 }
 
 // value runs one action with a deadline and returns its value.
-func value[T any](t *testing.T, b *browser, what string, a chromedp.Action[T]) T {
+func value[T any](t testing.TB, b *browser, what string, a chromedp.Action[T]) T {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, timeout)
 	defer cancel()
@@ -209,19 +209,19 @@ func value[T any](t *testing.T, b *browser, what string, a chromedp.Action[T]) T
 }
 
 // screenshot saves the whole page as build/screenshots/<name>.png.
-func (b *browser) screenshot(t *testing.T, name string) string {
+func (b *browser) screenshot(t testing.TB, name string) string {
 	t.Helper()
 	return b.save(t, name, value(t, b, "screenshot "+name, chromedp.FullScreenshot(100)))
 }
 
 // screenshotViewport saves what the window shows, for long pages.
-func (b *browser) screenshotViewport(t *testing.T, name string) string {
+func (b *browser) screenshotViewport(t testing.TB, name string) string {
 	t.Helper()
 	return b.save(t, name, value(t, b, "screenshot "+name, chromedp.CaptureScreenshot()))
 }
 
 // save writes a PNG to build/screenshots/<name>.png.
-func (b *browser) save(t *testing.T, name string, png []byte) string {
+func (b *browser) save(t testing.TB, name string, png []byte) string {
 	t.Helper()
 	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
 		t.Fatal(err)
@@ -237,14 +237,14 @@ func (b *browser) save(t *testing.T, name string, png []byte) string {
 
 // attrs reads the attributes of every element matching the CSS selector
 // now, without waiting: none is an empty slice.
-func (b *browser) attrs(t *testing.T, sel string) []map[string]string {
+func (b *browser) attrs(t testing.TB, sel string) []map[string]string {
 	t.Helper()
 	js := fmt.Sprintf(`[...document.querySelectorAll(%q)].map((e) => Object.fromEntries([...e.attributes].map((a) => [a.name, a.value])))`, sel)
 	return value(t, b, "attributes of "+sel, chromedp.Evaluate[[]map[string]string](js))
 }
 
 // counts reads the elements' keyAttr and data-count into a map.
-func (b *browser) counts(t *testing.T, sel, keyAttr string) map[string]int {
+func (b *browser) counts(t testing.TB, sel, keyAttr string) map[string]int {
 	t.Helper()
 	out := map[string]int{}
 	for _, a := range b.attrs(t, sel) {
@@ -258,7 +258,7 @@ func (b *browser) counts(t *testing.T, sel, keyAttr string) map[string]int {
 }
 
 // page returns the page's visible text and its HTML.
-func (b *browser) page(t *testing.T) string {
+func (b *browser) page(t testing.TB) string {
 	t.Helper()
 	text := value(t, b, "read text", chromedp.Text(chromedp.CSS("body")))
 	html := value(t, b, "read html", chromedp.OuterHTML(chromedp.CSS("html")))

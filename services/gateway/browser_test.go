@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
-	"os"
 	"path/filepath"
-	goruntime "runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -144,31 +142,13 @@ func TestBrowser(t *testing.T) {
 		b.screenshot(t, "dashboard-filtered")
 	})
 
-	t.Run("first render is fast", func(t *testing.T) {
-		// The budget is 300 ms from navigation to every chart drawn, on a
-		// fresh load of the page (cached assets). The best of five loads
-		// is compared with it: on a shared machine a load can only be
-		// slowed by others, never sped up.
-		var times []int
-		for range 5 {
-			b.do(t, "reload the dashboard", chromedp.Navigate(base+"/trends"), dashboardReady(""))
-			a := b.attrs(t, `[data-testid="dashboard"]`)
-			ms, err := strconv.Atoi(a[0]["data-first-render-ms"])
-			if err != nil {
-				t.Fatalf("first render time %q", a[0]["data-first-render-ms"])
-			}
-			times = append(times, ms)
-		}
-		slices.Sort(times)
-		t.Logf("dashboard first render over %d items: %v ms (best %d, median %d)", len(plan), times, times[0], times[2])
-		load, busy := machineBusy()
-		switch {
-		case raceEnabled:
-			t.Log("race detector on: timing not checked")
-		case busy:
-			t.Logf("load average %.1f on %d CPUs: the machine is busy, timing not checked", load, goruntime.NumCPU())
-		case times[0] > 300:
-			t.Errorf("best first render %d ms, want under 300 ms", times[0])
+	t.Run("dashboard records its first render time", func(t *testing.T) {
+		// The time itself is measured by BenchmarkDashboardFirstRender
+		// (make bench-ui), not asserted here.
+		b.do(t, "reload the dashboard", chromedp.Navigate(base+"/trends"), dashboardReady(""))
+		a := b.attrs(t, `[data-testid="dashboard"]`)
+		if ms, err := strconv.Atoi(a[0]["data-first-render-ms"]); err != nil || ms <= 0 {
+			t.Fatalf("first render time %q", a[0]["data-first-render-ms"])
 		}
 	})
 
@@ -285,21 +265,6 @@ func TestBrowser(t *testing.T) {
 	})
 
 	b.checkProblems(t)
-}
-
-// machineBusy reports the one-minute load average and whether it shows
-// other work competing for the CPUs (beyond this test's own browser and
-// server), which makes a timing budget meaningless.
-func machineBusy() (float64, bool) {
-	data, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return 0, false
-	}
-	var load float64
-	if _, err := fmt.Sscan(string(data), &load); err != nil {
-		return 0, false
-	}
-	return load, load > float64(goruntime.NumCPU())
 }
 
 // requestConsultation has DEU ask FRA, through the JSON API, about one

@@ -57,7 +57,7 @@ const restrictedParty = "RESTRICTED CANARY TRADING LLC"
 // member or to one to three others. Last comes the restricted item: FRA's
 // denial released to JPN alone, naming a party no other item names. The
 // plan is the same on every run.
-func seedPlan(t *testing.T, n int) []seed {
+func seedPlan(t testing.TB, n int) []seed {
 	t.Helper()
 	pool, err := fixtures.Parties()
 	if err != nil {
@@ -141,7 +141,7 @@ func others(by string, n, i int) []string {
 }
 
 // example loads examples/<name>.json as a generic JSON object.
-func example(t *testing.T, name string) map[string]any {
+func example(t testing.TB, name string) map[string]any {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "..", "examples", name+".json"))
 	if err != nil {
@@ -174,7 +174,7 @@ func (s seed) partiesJSON(roles ...string) []any {
 // share sends s through the JSON API as its originator (with the
 // originator's client certificate) at s.at, and returns the log
 // position. It records the new item's id in s.
-func (s *seed) share(t *testing.T, st *stack, c *http.Client, n int) uint64 {
+func (s *seed) share(t testing.TB, st *stack, c *http.Client, n int) uint64 {
 	t.Helper()
 	st.clock.Set(s.at)
 	date := s.at.Format(time.DateOnly)
@@ -215,7 +215,7 @@ func (s *seed) share(t *testing.T, st *stack, c *http.Client, n int) uint64 {
 
 // seedAll shares every item of plan with its originator's certificate,
 // waits until the views have applied them, and resets the clock.
-func seedAll(t *testing.T, st *stack, plan []seed) {
+func seedAll(t testing.TB, st *stack, plan []seed) {
 	t.Helper()
 	clients := map[string]*http.Client{}
 	for _, m := range members {

@@ -59,7 +59,7 @@ type stackOptions struct {
 	dev bool
 }
 
-func startStack(t *testing.T, opt stackOptions) *stack {
+func startStack(t testing.TB, opt stackOptions) *stack {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	log := slog.New(slog.DiscardHandler)
@@ -132,7 +132,7 @@ func startStack(t *testing.T, opt stackOptions) *stack {
 
 // client returns an HTTPS client trusting the development CA, presenting
 // id's client certificate unless id is "", with a cookie jar.
-func (s *stack) client(t *testing.T, id string) *http.Client {
+func (s *stack) client(t testing.TB, id string) *http.Client {
 	t.Helper()
 	cfg := &tls.Config{MinVersion: tls.VersionTLS13, RootCAs: s.pki.CAPool(), ServerName: "127.0.0.1"}
 	if id != "" {
@@ -166,7 +166,7 @@ type apiError struct {
 // call posts body (marshalled to JSON) to the RPC and decodes the answer
 // into out when the call succeeds. It returns the HTTP status and, on
 // failure, the decoded error.
-func call(t *testing.T, c *http.Client, base, rpc string, body, out any) (int, apiError) {
+func call(t testing.TB, c *http.Client, base, rpc string, body, out any) (int, apiError) {
 	t.Helper()
 	data, err := json.Marshal(body)
 	if err != nil {
@@ -200,7 +200,7 @@ func call(t *testing.T, c *http.Client, base, rpc string, body, out any) (int, a
 }
 
 // mustCall is call for calls that must succeed.
-func mustCall(t *testing.T, c *http.Client, base, rpc string, body, out any) {
+func mustCall(t testing.TB, c *http.Client, base, rpc string, body, out any) {
 	t.Helper()
 	if code, e := call(t, c, base, rpc, body, out); code != http.StatusOK {
 		t.Fatalf("%s: HTTP %d: %+v", rpc, code, e)
@@ -208,7 +208,7 @@ func mustCall(t *testing.T, c *http.Client, base, rpc string, body, out any) {
 }
 
 // get fetches path and returns the response with its body read.
-func get(t *testing.T, c *http.Client, base, path string, header ...string) (*http.Response, string) {
+func get(t testing.TB, c *http.Client, base, path string, header ...string) (*http.Response, string) {
 	t.Helper()
 	req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, base+path, nil)
 	if err != nil {
@@ -230,7 +230,7 @@ func get(t *testing.T, c *http.Client, base, path string, header ...string) (*ht
 }
 
 // pick signs c in through the development identity picker as id.
-func pick(t *testing.T, c *http.Client, base, id string) *http.Response {
+func pick(t testing.TB, c *http.Client, base, id string) *http.Response {
 	t.Helper()
 	form := url.Values{"id": {id}, "next": {"/trends"}}
 	req, err := http.NewRequestWithContext(t.Context(), http.MethodPost, base+"/signin", strings.NewReader(form.Encode()))
@@ -255,7 +255,7 @@ type commandResult struct {
 }
 
 // position parses a uint64 position (a JSON string).
-func (r commandResult) position(t *testing.T) uint64 {
+func (r commandResult) position(t testing.TB) uint64 {
 	t.Helper()
 	var p uint64
 	if _, err := fmt.Sscan(r.Result.Position, &p); err != nil {

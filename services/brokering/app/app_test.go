@@ -240,3 +240,24 @@ func TestLapseRace(t *testing.T) {
 		t.Fatalf("%d events, want raise and two lapses", got)
 	}
 }
+
+// A retry of an accepted raise whose deadline has passed since gets the
+// first result, not a refusal of details that no longer validate; a new
+// raise with the same details is refused.
+func TestRaiseRetryAfterDeadlineIsDuplicate(t *testing.T) {
+	now := t0
+	repo := newRepo()
+	s := newService(repo, &now)
+	first, err := s.Raise(t.Context(), usa, "raise-1", details())
+	if err != nil {
+		t.Fatal(err)
+	}
+	now = t0.Add(48 * time.Hour)
+	again, err := s.Raise(t.Context(), usa, "raise-1", details())
+	if err != nil || !again.Duplicate || again.Position != first.Position {
+		t.Fatalf("retry = %+v, %v; want duplicate of %+v", again, err, first)
+	}
+	if _, err := s.Raise(t.Context(), usa, "raise-2", details()); err == nil {
+		t.Fatal("a new raise with a passed deadline was accepted")
+	}
+}

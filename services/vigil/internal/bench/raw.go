@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"slices"
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
@@ -38,7 +39,12 @@ func rawPublish(ctx context.Context, dir string, cfg Config, log *slog.Logger) (
 		return nil, 0, err
 	}
 	var out []Sample
-	for _, n := range append([]int{1}, cfg.Clients[len(cfg.Clients)-1]) {
+	// The single-client baseline, and the largest client count beside it.
+	counts := []int{1}
+	if most := slices.Max(cfg.Clients); most > 1 {
+		counts = append(counts, most)
+	}
+	for _, n := range counts {
 		out = append(out, drive(ctx, "raw JetStream publish (sync always)", n, cfg.Duration, func(ctx context.Context, w, i int) error {
 			_, err := js.Publish(ctx, fmt.Sprintf("raw.%d.%d", w, i), payload)
 			return err

@@ -135,3 +135,43 @@ func runAppenders(b *testing.B, s *jsstore.Store, conc int) {
 	}
 	wg.Wait()
 }
+
+// BenchmarkLoad reads a three-event stream, as a command on an existing
+// item does before deciding, from 1 and 16 goroutines, among 1,000
+// streams.
+func BenchmarkLoad(b *testing.B) {
+	srv := natsembedtest.Start(b)
+	s := newStore(b, natsembedtest.Connect(b, srv))
+	const streams = 1000
+	for i := range streams {
+		for v := range 3 {
+			req := eventstore.AppendRequest{
+				Stream:          "bench.load-" + strconv.Itoa(i),
+				ExpectedVersion: int64(v),
+				Events:          []eventstore.Event{{ID: strconv.Itoa(i*3 + v), Type: "vigil.bench.v1.Event", Data: payload}},
+			}
+			if _, err := s.Append(b.Context(), req); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	for _, conc := range []int{1, 16} {
+		b.Run(fmt.Sprintf("conc=%d", conc), func(b *testing.B) {
+			var next atomic.Int64
+			var wg sync.WaitGroup
+			b.ResetTimer()
+			for range conc {
+				wg.Go(func() {
+					for i := next.Add(1); i <= int64(b.N); i = next.Add(1) {
+						evs, err := s.Load(b.Context(), "bench.load-"+strconv.FormatInt(i%streams, 10))
+						if err != nil || len(evs) != 3 {
+							b.Errorf("load: %d events, %v", len(evs), err)
+							return
+						}
+					}
+				})
+			}
+			wg.Wait()
+		})
+	}
+}

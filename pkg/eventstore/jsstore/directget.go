@@ -28,27 +28,24 @@ type directGetRequest struct {
 func (s *Store) directBatch(ctx context.Context, start uint64, filter string, max int) (msgs []storedMsg, pending uint64, err error) {
 	ctx, cancel := s.withTimeout(ctx)
 	defer cancel()
-	sub, err := s.nc.SubscribeSync(s.nc.NewRespInbox())
-	if err != nil {
-		return nil, 0, fmt.Errorf("direct get: subscribe: %w", err)
-	}
-	defer func() { _ = sub.Unsubscribe() }()
+	reply, q, done := s.replies.open()
+	defer done()
 	body, err := json.Marshal(directGetRequest{Seq: start, NextFor: filter, Batch: max, MaxBytes: pageBytes})
 	if err != nil {
 		return nil, 0, fmt.Errorf("direct get: %w", err)
 	}
-	if err := s.nc.PublishRequest("$JS.API.DIRECT.GET."+s.cfg.StreamName, sub.Subject, body); err != nil {
+	if err := s.nc.PublishRequest("$JS.API.DIRECT.GET."+s.cfg.StreamName, reply, body); err != nil {
 		return nil, 0, fmt.Errorf("direct get: %w", err)
 	}
-	return readBatch(ctx, sub)
+	return readBatch(ctx, q)
 }
 
 // readBatch collects direct-get replies until the end-of-batch marker (a
 // 204 status) or a 404 (nothing matched).
-func readBatch(ctx context.Context, sub *nats.Subscription) ([]storedMsg, uint64, error) {
+func readBatch(ctx context.Context, q *replyQueue) ([]storedMsg, uint64, error) {
 	var msgs []storedMsg
 	for {
-		r, err := sub.NextMsgWithContext(ctx)
+		r, err := q.next(ctx)
 		if err != nil {
 			return nil, 0, fmt.Errorf("direct get: %w", err)
 		}

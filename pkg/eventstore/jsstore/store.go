@@ -38,7 +38,8 @@ type Store struct {
 	log    *slog.Logger
 	wild   string // "<prefix>.>", every event subject
 
-	commit *committer
+	commit  *committer
+	replies *replyMux // direct-get replies
 
 	// closing is cancelled by Close; it stops subscriptions.
 	closing context.Context
@@ -65,7 +66,11 @@ func New(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("jsstore: create or update stream %s: %w", cfg.StreamName, err)
 	}
-	s := &Store{cfg: cfg, nc: cfg.Conn, js: js, stream: stream, log: cfg.Logger, wild: cfg.SubjectPrefix + ".>"}
+	replies, err := newReplyMux(cfg.Conn)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{cfg: cfg, nc: cfg.Conn, js: js, stream: stream, log: cfg.Logger, wild: cfg.SubjectPrefix + ".>", replies: replies}
 	s.closing, s.cancel = context.WithCancel(context.Background())
 	s.commit = startCommitter(s)
 	s.log.Info("event store ready", "stream", cfg.StreamName, "subjects", s.wild, "replicas", cfg.Replicas)
@@ -114,6 +119,7 @@ func (s *Store) Close() error {
 	s.mu.Unlock()
 	s.cancel()
 	s.commit.stop()
+	s.replies.close()
 	s.log.Info("event store closed", "stream", s.cfg.StreamName)
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"runtime"
 	"strings"
 	"sync"
@@ -40,6 +41,39 @@ func TestCloseDuringAppends(t *testing.T) {
 	case <-s.commit.done:
 	case <-time.After(10 * time.Second):
 		t.Fatal("committer still running after Close")
+	}
+}
+
+// TestCloseDuringLoads: loads racing with Close either succeed or fail
+// with ErrClosed, and none waits for its timeout: Close ends the reads
+// waiting on the shared reply subscription.
+func TestCloseDuringLoads(t *testing.T) {
+	s := testStore(t)
+	mustAppend(t, s, eventstore.AppendRequest{Stream: "order.l", ExpectedVersion: eventstore.NoStream, Events: []eventstore.Event{{ID: "e", Type: "T"}}})
+	var wg sync.WaitGroup
+	errs := make(chan error, 64)
+	start := time.Now()
+	for range 64 {
+		wg.Go(func() {
+			evs, err := s.Load(context.WithoutCancel(t.Context()), "order.l")
+			if err == nil && len(evs) != 1 {
+				err = fmt.Errorf("%d events", len(evs))
+			}
+			errs <- err
+		})
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil && !errors.Is(err, eventstore.ErrClosed) {
+			t.Fatalf("load racing Close: %v", err)
+		}
+	}
+	if waited := time.Since(start); waited >= s.cfg.RequestTimeout {
+		t.Fatalf("loads racing Close took %v, as long as the request timeout", waited)
 	}
 }
 

@@ -77,19 +77,22 @@ func percentile(sorted []float64, p float64) float64 {
 }
 
 // BenchmarkFanOut offers b.N alerts (released to every member) at 200/s
-// to N gRPC subscribers, N NATS subscribers of the distributor's agency
-// subjects and N raw NATS subscribers of the same payload published
-// directly, and reports, per path, the latency from the moment an alert
-// is sent (appended, or published raw) to its arrival at each subscriber,
-// the deliveries missing after 60 s, and the process's CPU and memory.
-// Subscribers share connections per-conn at a time (gRPC streams on one
-// HTTP/2 connection, NATS subscriptions on one NATS connection); every
-// connection is TLS over loopback. Server and clients share the process,
-// so CPU and memory are those of both. Run it as
+// to N subscribers on each of three paths, one path after the other so
+// that they do not compete for the CPUs: raw NATS subscribers of the same
+// payload published directly (the baseline), NATS subscribers of the
+// distributor's agency subjects, and gRPC subscribers. Per path it
+// reports the latency from the moment an alert is sent (appended, or
+// published raw) to its arrival at each subscriber, the deliveries
+// missing after 60 s, the offered rate reached, and the CPUs the process
+// kept busy; at the end, its memory. Subscribers share connections
+// per-conn at a time (gRPC streams on one HTTP/2 connection, NATS
+// subscriptions on one NATS connection); every connection is TLS over
+// loopback. Server and clients share the process, so CPU and memory are
+// those of both. Run it as
 //
 //	go test -run '^$' -bench FanOut -benchtime 2000x
 //
-// (2,000 items: 10 s at 200/s), or one case, such as
+// (2,000 items per path: 10 s each at 200/s), or one case, such as
 // FanOut/subscribers=1000/per-conn=10, alone.
 func BenchmarkFanOut(b *testing.B) {
 	for _, c := range []struct{ subscribers, perConn int }{{100, 1}, {1000, 10}, {1000, 1}} {
@@ -101,42 +104,56 @@ func BenchmarkFanOut(b *testing.B) {
 
 func benchFanOut(b *testing.B, subscribers, perConn int) {
 	e := newEnv(b, nil)
-	grpcPath, natsPath, rawPath := &path{}, &path{}, &path{}
-	stopGRPC := grpcSubscribers(b, e, grpcPath, subscribers, perConn)
-	natsSubscribers(b, e, natsPath, subscribers, perConn)
-	rawSubscribers(b, e, rawPath, subscribers, perConn)
-	waitFor(b, "gRPC subscriptions", func() bool { return e.svc.Hub().Subscribers() == subscribers })
 	payload := benchPayload(b)
-
-	var ru0, ru1 syscall.Rusage
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru0)
-	b.ResetTimer()
-	start := time.Now()
-	appended, published := produce(b, e, payload, b.N)
-	offered := time.Since(start)
 	want := int64(b.N * subscribers)
-	deadline := time.Now().Add(60 * time.Second)
-	for (grpcPath.delivered.Load()+grpcPath.cut.Load()*int64(b.N) < want || natsPath.delivered.Load() < want ||
-		rawPath.delivered.Load() < want) && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
+	b.ResetTimer()
+
+	raw := &path{}
+	rawSubscribers(b, e, raw, subscribers, perConn)
+	measure(b, "raw", raw, want, func() map[uint64]time.Time { return publishRaw(b, e, payload, b.N) })
+	e.stopNATSClients()
+
+	viaNATS := &path{}
+	natsSubscribers(b, e, viaNATS, subscribers, perConn)
+	measure(b, "nats", viaNATS, want, func() map[uint64]time.Time { return appendAlerts(b, e, "nats", b.N) })
+	e.stopNATSClients()
+
+	viaGRPC := &path{}
+	stopGRPC := grpcSubscribers(b, e, viaGRPC, subscribers, perConn)
+	waitFor(b, "gRPC subscriptions", func() bool { return e.svc.Hub().Subscribers() == subscribers })
+	measure(b, "grpc", viaGRPC, want, func() map[uint64]time.Time { return appendAlerts(b, e, "grpc", b.N) })
+	stopGRPC()
+	b.ReportMetric(float64(viaGRPC.cut.Load()), "grpc-cut")
+
 	b.StopTimer()
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru1)
-	elapsed := time.Since(start)
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	e.stopNATSClients()
-	stopGRPC()
-
-	report(b, "grpc", grpcPath.latencies(appended), want)
-	report(b, "nats", natsPath.latencies(appended), want)
-	report(b, "raw", rawPath.latencies(published), want)
-	b.ReportMetric(float64(grpcPath.cut.Load()), "grpc-cut")
-	cpu := time.Duration(ru1.Utime.Nano() + ru1.Stime.Nano() - ru0.Utime.Nano() - ru0.Stime.Nano())
-	b.ReportMetric(cpu.Seconds()/elapsed.Seconds(), "cpu-cores")
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "heap-MB")
-	b.ReportMetric(float64(ru1.Maxrss)/1024, "maxrss-MB")
-	b.ReportMetric(float64(b.N)/offered.Seconds(), "items/s")
+	b.ReportMetric(float64(ru.Maxrss)/1024, "maxrss-MB")
+	b.ReportMetric(0, "ns/op") // three paths in one iteration: see the per-path metrics
+}
+
+// measure runs send (which offers the items and returns when each was
+// sent), waits up to 60 s for every delivery on p, and reports the path's
+// latencies, missing deliveries, offered rate and CPUs busy under name.
+func measure(b *testing.B, name string, p *path, want int64, send func() map[uint64]time.Time) {
+	var ru0, ru1 syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru0)
+	start := time.Now()
+	sent := send()
+	offered := time.Since(start)
+	deadline := time.Now().Add(60 * time.Second)
+	for p.delivered.Load()+p.cut.Load()*int64(b.N) < want && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	elapsed := time.Since(start)
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru1)
+	report(b, name, p.latencies(sent), want)
+	cpu := time.Duration(ru1.Utime.Nano() + ru1.Stime.Nano() - ru0.Utime.Nano() - ru0.Stime.Nano())
+	b.ReportMetric(cpu.Seconds()/elapsed.Seconds(), name+"-cpu-cores")
+	b.ReportMetric(float64(b.N)/offered.Seconds(), name+"-items/s")
 }
 
 // report records the p50 and p99 latency of one path and how many
@@ -245,6 +262,7 @@ func (e *env) stopNATSClients() {
 	for _, nc := range e.benchConns {
 		nc.Close()
 	}
+	e.benchConns = nil
 }
 
 // benchAlert is the alert of the benchmark, of a realistic size.
@@ -269,53 +287,72 @@ func benchPayload(b *testing.B) []byte {
 	return data
 }
 
-// produce offers n alerts at benchRate, open loop: each is published raw
-// and appended at its scheduled time, without waiting for the previous
-// append, so that slow appends do not lower the offered load. It returns
-// when each was sent (by position for appends, by sequence for raw) and
-// reports the append latency.
-func produce(b *testing.B, e *env, payload []byte, n int) (appended, published map[uint64]time.Time) {
-	appended, published = make(map[uint64]time.Time, n), make(map[uint64]time.Time, n)
-	var mu sync.Mutex
-	var appendLat []float64
-	var failed atomic.Int64
+// publishRaw publishes n copies of payload to the raw subject at
+// benchRate, from an in-process connection, and returns when each was
+// published, by sequence.
+func publishRaw(b *testing.B, e *env, payload []byte, n int) map[uint64]time.Time {
+	sent := make(map[uint64]time.Time, n)
 	raw, err := nats.Connect("", e.nats.InProcessOptions()...)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer raw.Close()
-	var wg sync.WaitGroup
 	start := time.Now()
 	for i := range n {
-		if d := time.Until(start.Add(time.Duration(i) * time.Second / benchRate)); d > 0 {
-			time.Sleep(d)
-		}
-		t0 := time.Now()
+		pace(start, i)
 		msg := nats.NewMsg(benchRawSubject)
 		msg.Data = payload
 		msg.Header.Set("Bench-Seq", strconv.Itoa(i))
+		sent[uint64(i)] = time.Now()
 		if err := raw.PublishMsg(msg); err != nil {
 			b.Fatal(err)
 		}
-		published[uint64(i)] = t0
+	}
+	if err := raw.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	return sent
+}
+
+// appendAlerts appends n alerts at benchRate, open loop: each at its
+// scheduled time, without waiting for the previous append, so that slow
+// appends do not lower the offered load. It returns when each was sent,
+// by log position, and reports the append latency under name.
+func appendAlerts(b *testing.B, e *env, name string, n int) map[uint64]time.Time {
+	sent := make(map[uint64]time.Time, n)
+	var mu sync.Mutex
+	var appendLat []float64
+	var failed atomic.Int64
+	var wg sync.WaitGroup
+	start := time.Now()
+	for i := range n {
+		pace(start, i)
+		t0 := time.Now()
 		wg.Go(func() {
-			pos, err := e.log.Append(context.Background(), te.Alert(fmt.Sprintf("bench-%d", i), "FRA", te.All(), benchAlert(i)))
+			pos, err := e.log.Append(context.Background(), te.Alert(fmt.Sprintf("bench-%s-%d", name, i), "FRA", te.All(), benchAlert(i)))
 			if err != nil {
 				if failed.Add(1) == 1 {
-					b.Logf("append failed (counted in append-errors): %v", err)
+					b.Logf("append failed (counted in %s-append-errors): %v", name, err)
 				}
 				return
 			}
 			mu.Lock()
 			defer mu.Unlock()
-			appended[pos] = t0
+			sent[pos] = t0
 			appendLat = append(appendLat, float64(time.Since(t0).Microseconds())/1000)
 		})
 	}
 	wg.Wait()
 	slices.Sort(appendLat)
-	b.ReportMetric(percentile(appendLat, 0.5), "append-p50-ms")
-	b.ReportMetric(percentile(appendLat, 0.99), "append-p99-ms")
-	b.ReportMetric(float64(failed.Load()), "append-errors")
-	return appended, published
+	b.ReportMetric(percentile(appendLat, 0.5), name+"-append-p50-ms")
+	b.ReportMetric(percentile(appendLat, 0.99), name+"-append-p99-ms")
+	b.ReportMetric(float64(failed.Load()), name+"-append-errors")
+	return sent
+}
+
+// pace sleeps until item i's time at benchRate from start.
+func pace(start time.Time, i int) {
+	if d := time.Until(start.Add(time.Duration(i) * time.Second / benchRate)); d > 0 {
+		time.Sleep(d)
+	}
 }

@@ -28,13 +28,13 @@ func LoadDecoded[R any](ctx context.Context, s Store, stream string, decode func
 	return out, nil
 }
 
-// RequestKey scopes a client's request id to the stream and the member, so
-// two members (or two commands on different streams) reusing an id never
-// collide in the store's deduplication. An empty request id gives "": not
-// deduplicated.
-func RequestKey(stream, member, requestID string) string {
+// RequestKey scopes a client's request id to the stream and the principal
+// (a member, or one of its agencies), so two principals (or two commands
+// on different streams) reusing an id never collide in the store's
+// deduplication. An empty request id gives "": not deduplicated.
+func RequestKey(stream, principal, requestID string) string {
 	if requestID == "" {
 		return ""
 	}
-	return stream + "/" + member + "/" + requestID
+	return stream + "/" + principal + "/" + requestID
 }

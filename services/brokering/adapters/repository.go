@@ -42,7 +42,7 @@ func (r *Repository) Append(ctx context.Context, c app.Change) (app.Result, erro
 	req := eventstore.AppendRequest{
 		Stream:          StreamName(c.ID),
 		ExpectedVersion: int64(c.ExpectedVersion),
-		RequestID:       eventstore.RequestKey(StreamName(c.ID), c.Actor.Member, c.RequestID),
+		RequestID:       eventstore.RequestKey(StreamName(c.ID), c.Actor.ID(), c.RequestID),
 		Events:          events,
 	}
 	res, err := r.store.Append(ctx, req)

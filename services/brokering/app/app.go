@@ -104,7 +104,7 @@ func (s *Service) execute(ctx context.Context, id string, actor domain.Actor, re
 		if err != nil {
 			return Result{}, err
 		}
-		if r, ok := a.Handled(actor.Member, requestID); ok {
+		if r, ok := a.Handled(actor, requestID); ok {
 			return duplicate(id, r), nil
 		}
 		if err := s.checkExpected(a, actor, expected); err != nil {

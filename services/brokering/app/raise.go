@@ -43,7 +43,7 @@ func (s *Service) refusedRaise(ctx context.Context, id string, actor domain.Acto
 	if err != nil {
 		return Result{}, err
 	}
-	if r, ok := a.Handled(actor.Member, requestID); ok {
+	if r, ok := a.Handled(actor, requestID); ok {
 		return duplicate(id, r), nil
 	}
 	return Result{}, refusal
@@ -56,7 +56,7 @@ func (s *Service) raisedBefore(ctx context.Context, id string, actor domain.Acto
 	if err != nil {
 		return Result{}, err
 	}
-	if r, ok := a.Handled(actor.Member, requestID); ok {
+	if r, ok := a.Handled(actor, requestID); ok {
 		return duplicate(id, r), nil
 	}
 	return Result{}, domain.ErrAlreadyExists

@@ -76,20 +76,20 @@ func (a *Alert) Apply(r Recorded) {
 	}
 	a.Version, a.Position = r.Version, r.Position
 	if r.RequestID != "" {
-		a.requests[requestKey(r.Actor.Member, r.RequestID)] = r
+		a.requests[requestKey(r.Actor.ID(), r.RequestID)] = r
 	}
 }
 
 // Handled returns the event a request of member already produced, if any.
-func (a *Alert) Handled(member, requestID string) (Recorded, bool) {
+func (a *Alert) Handled(actor Actor, requestID string) (Recorded, bool) {
 	if a == nil || requestID == "" {
 		return Recorded{}, false
 	}
-	r, ok := a.requests[requestKey(member, requestID)]
+	r, ok := a.requests[requestKey(actor.ID(), requestID)]
 	return r, ok
 }
 
-func requestKey(member, id string) string { return member + "/" + id }
+func requestKey(principal, id string) string { return principal + "/" + id }
 
 // VisibleTo reports whether member may see the alert: the originator
 // always; anyone else only while a roster member within the

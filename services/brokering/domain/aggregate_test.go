@@ -21,7 +21,7 @@ func TestFoldEmpty(t *testing.T) {
 			if a.Acks == nil || a.Responses == nil || a.Lapsed == nil {
 				t.Fatalf("maps not initialised: %+v", a)
 			}
-			if _, ok := a.Handled("USA", "raise-1"); ok {
+			if _, ok := a.Handled(domain.Actor{Member: "USA"}, "raise-1"); ok {
 				t.Fatal("empty alert handled a request")
 			}
 			if a.VisibleTo(roster, "USA") || a.IsAddressed("KOR") {
@@ -33,7 +33,7 @@ func TestFoldEmpty(t *testing.T) {
 	if none.Exists() || none.VisibleTo(roster, "USA") || none.IsAddressed("KOR") {
 		t.Fatal("nil alert exists, is visible or addressed")
 	}
-	if _, ok := none.Handled("USA", "raise-1"); ok {
+	if _, ok := none.Handled(domain.Actor{Member: "USA"}, "raise-1"); ok {
 		t.Fatal("nil alert handled a request")
 	}
 }
@@ -188,7 +188,7 @@ func TestHandled(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, ok := a.Handled(tt.member, tt.requestID)
+			r, ok := a.Handled(domain.Actor{Member: tt.member}, tt.requestID)
 			if tt.want == 0 {
 				if ok {
 					t.Fatalf("Handled(%q, %q) = version %d, want none", tt.member, tt.requestID, r.Version)
@@ -253,7 +253,7 @@ func TestDecideThenApply(t *testing.T) {
 	if a.Version != 5 || a.Position != 50 || a.Status != domain.StatusClosed {
 		t.Fatalf("final state: version=%d position=%d status=%v", a.Version, a.Position, a.Status)
 	}
-	if r, ok := a.Handled("KOR", "p1"); !ok || r.Version != 3 {
+	if r, ok := a.Handled(domain.Actor{Member: "KOR"}, "p1"); !ok || r.Version != 3 {
 		t.Fatalf("Handled(KOR, p1) = %+v, %v", r, ok)
 	}
 }

@@ -55,6 +55,17 @@ type Actor struct {
 	Agency string
 }
 
+// ID is the principal's identity: the member code, or "<member>-<agency>"
+// for an agency (KOR-customs). Request ids are scoped to it, so that an
+// agency reusing its member's request id never receives the member's
+// result.
+func (a Actor) ID() string {
+	if a.Agency == "" {
+		return a.Member
+	}
+	return a.Member + "-" + a.Agency
+}
+
 // Recorded is an event as stored, with its metadata.
 type Recorded struct {
 	Event     Event

@@ -45,7 +45,7 @@ func (r *ConsultationRepository) Append(ctx context.Context, c app.ConsultationC
 	req := eventstore.AppendRequest{
 		Stream:          ConsultationStream(c.ID),
 		ExpectedVersion: int64(c.ExpectedVersion),
-		RequestID:       eventstore.RequestKey(ConsultationStream(c.ID), c.Actor.Member, c.RequestID),
+		RequestID:       eventstore.RequestKey(ConsultationStream(c.ID), c.Actor.ID(), c.RequestID),
 		Events:          events,
 	}
 	res, err := r.store.Append(ctx, req)

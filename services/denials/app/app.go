@@ -110,7 +110,7 @@ func (s *Service) execute(ctx context.Context, id string, actor domain.Actor, re
 		if err != nil {
 			return Result{}, err
 		}
-		if r, ok := d.Handled(actor.Member, requestID); ok {
+		if r, ok := d.Handled(actor, requestID); ok {
 			return duplicate(id, r), nil
 		}
 		if err := checkExpected(d, actor, expected); err != nil {

@@ -31,7 +31,7 @@ func (s *Service) ReportGrantedDespiteDenial(ctx context.Context, actor domain.A
 	if err != nil {
 		return Result{}, err
 	}
-	if r, ok := c.Handled(actor.Member, requestID); ok {
+	if r, ok := c.Handled(actor, requestID); ok {
 		return grantedBefore(id, r)
 	}
 	_, granted, err := domain.GrantDespiteDenial(c, actor, explanation)
@@ -67,7 +67,7 @@ func (s *Service) recordGrant(ctx context.Context, denialID string, actor domain
 		if r, ok := d.Grants[grant.ConsultationID]; ok {
 			return duplicate(denialID, r), nil
 		}
-		if _, ok := d.Handled(actor.Member, requestID); ok {
+		if _, ok := d.Handled(actor, requestID); ok {
 			// The store would take the append for a retry of that other
 			// command and write nothing.
 			return Result{}, model.Invalid("request_id", "was used for another command on the denial; use a new one")

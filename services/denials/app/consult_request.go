@@ -22,7 +22,7 @@ func (s *Service) RequestConsultation(ctx context.Context, actor domain.Actor, r
 	if err != nil {
 		return Result{}, err
 	}
-	if r, ok := c.Handled(actor.Member, requestID); ok {
+	if r, ok := c.Handled(actor, requestID); ok {
 		return consulted(id, r), nil
 	}
 	d, err := s.repo.Load(ctx, denialID)
@@ -49,7 +49,7 @@ func (s *Service) requestedBefore(ctx context.Context, id string, actor domain.A
 	if err != nil {
 		return Result{}, err
 	}
-	if r, ok := c.Handled(actor.Member, requestID); ok {
+	if r, ok := c.Handled(actor, requestID); ok {
 		return consulted(id, r), nil
 	}
 	return Result{}, domain.ErrConsultationExists

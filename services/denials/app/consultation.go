@@ -87,7 +87,7 @@ func (s *Service) executeConsultation(ctx context.Context, id string, actor doma
 		if err != nil {
 			return Result{}, err
 		}
-		if r, ok := c.Handled(actor.Member, requestID); ok {
+		if r, ok := c.Handled(actor, requestID); ok {
 			return consulted(id, r), nil
 		}
 		now := s.now()

@@ -35,7 +35,7 @@ func (s *Service) notifiedBefore(ctx context.Context, id string, actor domain.Ac
 	if err != nil {
 		return Result{}, err
 	}
-	if r, ok := d.Handled(actor.Member, requestID); ok {
+	if r, ok := d.Handled(actor, requestID); ok {
 		return duplicate(id, r), nil
 	}
 	return Result{}, domain.ErrAlreadyExists

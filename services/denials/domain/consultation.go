@@ -107,7 +107,7 @@ func (c *Consultation) Apply(r ConsultationRecord) {
 	}
 	c.Version, c.Position = r.Version, r.Position
 	if r.RequestID != "" {
-		c.requests[requestKey(r.Actor.Member, r.RequestID)] = r
+		c.requests[requestKey(r.Actor.ID(), r.RequestID)] = r
 	}
 }
 
@@ -118,11 +118,11 @@ func (c *Consultation) applyRequested(e ConsultationRequested, at time.Time) {
 }
 
 // Handled returns the event a request of member already produced, if any.
-func (c *Consultation) Handled(member, requestID string) (ConsultationRecord, bool) {
+func (c *Consultation) Handled(actor Actor, requestID string) (ConsultationRecord, bool) {
 	if c == nil || requestID == "" {
 		return ConsultationRecord{}, false
 	}
-	r, ok := c.requests[requestKey(member, requestID)]
+	r, ok := c.requests[requestKey(actor.ID(), requestID)]
 	return r, ok
 }
 

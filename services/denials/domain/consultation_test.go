@@ -59,10 +59,10 @@ func TestFoldConsultation_Request(t *testing.T) {
 	if !c.Party("FRA") || !c.Party("JPN") || c.Party("DEU") {
 		t.Error("parties are not exactly FRA and JPN")
 	}
-	if r, ok := c.Handled("FRA", "c-ack"); !ok || r.Version != 2 {
+	if r, ok := c.Handled(domain.Actor{Member: "FRA"}, "c-ack"); !ok || r.Version != 2 {
 		t.Errorf("Handled(FRA, c-ack) = %+v, %v", r, ok)
 	}
-	if _, ok := c.Handled("JPN", "c-ack"); ok {
+	if _, ok := c.Handled(domain.Actor{Member: "JPN"}, "c-ack"); ok {
 		t.Error("a request id of FRA counts for JPN")
 	}
 }
@@ -73,7 +73,7 @@ func TestFoldConsultation_Empty(t *testing.T) {
 		if c.Exists() || c.Party("") || c.Party("JPN") {
 			t.Fatalf("empty consultation %+v exists or has parties", c)
 		}
-		if _, ok := c.Handled("JPN", "consult-1"); ok {
+		if _, ok := c.Handled(domain.Actor{Member: "JPN"}, "consult-1"); ok {
 			t.Fatal("empty consultation handled a request")
 		}
 	}
@@ -112,7 +112,7 @@ func TestApplyGrantedDespiteDenial(t *testing.T) {
 		!reflect.DeepEqual(after.Acks, before.Acks) || after.Originator != before.Originator {
 		t.Fatalf("the grant changed the denial: %+v", after)
 	}
-	if r, ok := after.Handled("JPN", "grant-1"); !ok || r.Event != g {
+	if r, ok := after.Handled(domain.Actor{Member: "JPN"}, "grant-1"); !ok || r.Event != g {
 		t.Fatalf("Handled(JPN, grant-1) = %+v, %v", r, ok)
 	}
 }

@@ -67,7 +67,7 @@ func (d *Denial) Apply(r Recorded) {
 	}
 	d.Version, d.Position = r.Version, r.Position
 	if r.RequestID != "" {
-		d.requests[requestKey(r.Actor.Member, r.RequestID)] = r
+		d.requests[requestKey(r.Actor.ID(), r.RequestID)] = r
 	}
 }
 
@@ -83,12 +83,12 @@ func (d *Denial) applyReview(e Reviewed) {
 }
 
 // Handled returns the event a request of member already produced, if any.
-func (d *Denial) Handled(member, requestID string) (Recorded, bool) {
+func (d *Denial) Handled(actor Actor, requestID string) (Recorded, bool) {
 	if d == nil || requestID == "" {
 		return Recorded{}, false
 	}
-	r, ok := d.requests[requestKey(member, requestID)]
+	r, ok := d.requests[requestKey(actor.ID(), requestID)]
 	return r, ok
 }
 
-func requestKey(member, id string) string { return member + "/" + id }
+func requestKey(principal, id string) string { return principal + "/" + id }

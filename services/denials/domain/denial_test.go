@@ -21,7 +21,7 @@ func TestFoldEmpty(t *testing.T) {
 			if d.Acks == nil || len(d.Acks) != 0 {
 				t.Fatalf("Acks = %#v, want an empty map", d.Acks)
 			}
-			if _, ok := d.Handled("FRA", "notify-1"); ok {
+			if _, ok := d.Handled(domain.Actor{Member: "FRA"}, "notify-1"); ok {
 				t.Fatal("empty denial handled a request")
 			}
 			if d.VisibleTo("FRA") {
@@ -33,7 +33,7 @@ func TestFoldEmpty(t *testing.T) {
 	if none.Exists() || none.VisibleTo("FRA") {
 		t.Fatal("nil denial exists or is visible")
 	}
-	if _, ok := none.Handled("FRA", "notify-1"); ok {
+	if _, ok := none.Handled(domain.Actor{Member: "FRA"}, "notify-1"); ok {
 		t.Fatal("nil denial handled a request")
 	}
 }
@@ -141,7 +141,7 @@ func TestHandled(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, ok := d.Handled(tt.member, tt.requestID)
+			r, ok := d.Handled(domain.Actor{Member: tt.member}, tt.requestID)
 			if tt.want == 0 {
 				if ok {
 					t.Fatalf("Handled(%q, %q) = version %d, want none", tt.member, tt.requestID, r.Version)
@@ -190,7 +190,7 @@ func TestApplyExpired(t *testing.T) {
 	if !d.ReviewDue.Equal(t0.Add(policy.ReviewPeriod)) || len(d.Acks) != 1 || !reflect.DeepEqual(d.Notice, validNotice(t)) {
 		t.Fatalf("expiry changed more than the status: %+v", d)
 	}
-	if _, ok := d.Handled("FRA", ""); ok {
+	if _, ok := d.Handled(domain.Actor{Member: "FRA"}, ""); ok {
 		t.Fatal("the system's expiry, with no request id, was recorded as handled")
 	}
 }
@@ -222,8 +222,13 @@ func TestDecideThenApply(t *testing.T) {
 	if d.Version != 3 || d.Position != 30 || d.Status != domain.StatusRevoked {
 		t.Fatalf("final state: version=%d position=%d status=%v", d.Version, d.Position, d.Status)
 	}
-	if r, ok := d.Handled("DEU", "a1"); !ok || r.Version != 2 {
+	if r, ok := d.Handled(domain.Actor{Member: "DEU"}, "a1"); !ok || r.Version != 2 {
 		t.Fatalf("Handled(DEU, a1) = %+v, %v", r, ok)
+	}
+	// Request ids are scoped to the principal: DEU's customs agency
+	// reusing DEU's id has not been handled.
+	if r, ok := d.Handled(domain.Actor{Member: "DEU", Agency: "customs"}, "a1"); ok {
+		t.Fatalf("Handled(DEU-customs, a1) = %+v: an agency gets its member's result", r)
 	}
 }
 

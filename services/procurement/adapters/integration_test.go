@@ -84,7 +84,7 @@ func checkState(t *testing.T, st eventstore.Store, id string, content domain.Rep
 	if _, ok := p.Acks["DEU"]; !ok || len(p.Acks) != 1 {
 		t.Errorf("acks = %v", p.Acks)
 	}
-	if r, ok := p.Handled("DEU", "ack-1"); !ok || r.Version != 5 {
+	if r, ok := p.Handled(domain.Actor{Member: "DEU"}, "ack-1"); !ok || r.Version != 5 {
 		t.Errorf("Handled(DEU, ack-1) = %+v, %v", r, ok)
 	}
 }

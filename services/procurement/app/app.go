@@ -125,7 +125,7 @@ func (s *Service) attempt(ctx context.Context, id string, actor domain.Actor, re
 	if err != nil {
 		return Result{}, err
 	}
-	if r, ok := p.Handled(actor.Member, requestID); ok {
+	if r, ok := p.Handled(actor, requestID); ok {
 		return duplicate(id, r), nil
 	}
 	if err := checkExpected(p, actor, expected); err != nil {

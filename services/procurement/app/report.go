@@ -38,7 +38,7 @@ func (s *Service) reportedBefore(ctx context.Context, id string, actor domain.Ac
 	if err != nil {
 		return Result{}, err
 	}
-	if r, ok := p.Handled(actor.Member, requestID); ok {
+	if r, ok := p.Handled(actor, requestID); ok {
 		return duplicate(id, r), nil
 	}
 	return Result{}, domain.ErrAlreadyExists

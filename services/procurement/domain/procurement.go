@@ -71,16 +71,16 @@ func (p *Procurement) Apply(r Recorded) {
 	}
 	p.Version, p.Position = r.Version, r.Position
 	if r.RequestID != "" {
-		p.requests[requestKey(r.Actor.Member, r.RequestID)] = r
+		p.requests[requestKey(r.Actor.ID(), r.RequestID)] = r
 	}
 }
 
 // Handled returns the event a request of member already produced, if any.
-func (p *Procurement) Handled(member, requestID string) (Recorded, bool) {
+func (p *Procurement) Handled(actor Actor, requestID string) (Recorded, bool) {
 	if p == nil || requestID == "" {
 		return Recorded{}, false
 	}
-	r, ok := p.requests[requestKey(member, requestID)]
+	r, ok := p.requests[requestKey(actor.ID(), requestID)]
 	return r, ok
 }
 
@@ -94,4 +94,4 @@ func (p *Procurement) LinkedTo(ref ItemRef) bool {
 	return p != nil && slices.ContainsFunc(p.Links, func(l ItemLink) bool { return l.To == ref })
 }
 
-func requestKey(member, id string) string { return member + "/" + id }
+func requestKey(principal, id string) string { return principal + "/" + id }

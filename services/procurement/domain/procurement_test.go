@@ -18,7 +18,7 @@ func TestFold_Empty(t *testing.T) {
 	if nilP.Exists() || nilP.VisibleTo("FRA") || nilP.LinkedTo(toDenial) {
 		t.Fatal("a nil report exists")
 	}
-	if _, ok := nilP.Handled("FRA", "x"); ok {
+	if _, ok := nilP.Handled(domain.Actor{Member: "FRA"}, "x"); ok {
 		t.Fatal("a nil report handled a request")
 	}
 }
@@ -103,7 +103,7 @@ func TestHandled(t *testing.T) {
 		{"FRA", "", 0},         // no request id, no idempotency
 		{"FRA", "ack-1", 0},
 	} {
-		r, ok := p.Handled(tt.member, tt.requestID)
+		r, ok := p.Handled(domain.Actor{Member: tt.member}, tt.requestID)
 		if ok != (tt.want != 0) || r.Version != tt.want {
 			t.Errorf("Handled(%q, %q) = version %d, %v; want %d", tt.member, tt.requestID, r.Version, ok, tt.want)
 		}

@@ -23,6 +23,7 @@ var allMembers = []string{"FRA", "DEU", "JPN", "KOR", "USA", "GBR", "ITA"}
 // it is released to and, for alerts, the members asked to respond.
 type record struct {
 	name       string
+	party      string // a party the item names, for screening
 	kind       vigilv1.ItemKind
 	id         string
 	position   uint64
@@ -87,7 +88,7 @@ func seedMatrix(t *testing.T, r *running) ([]record, consultationRecord) {
 
 	for i, to := range [][]string{{"DEU", "JPN"}, nil} {
 		n := exampleNotice(t)
-		rec := record{name: "denial-to-DEU-JPN", kind: vigilv1.ItemKind_ITEM_KIND_DENIAL, originator: "FRA", releasedTo: to}
+		rec := record{name: "denial-to-DEU-JPN", party: "SHAHID HEMMAT INDUSTRIAL GROUP", kind: vigilv1.ItemKind_ITEM_KIND_DENIAL, originator: "FRA", releasedTo: to}
 		if to == nil {
 			n.Releasability = &vigilv1.Releasability{AllMembers: true}
 			rec.name, rec.releasedTo = "denial-to-all", allMembers
@@ -97,7 +98,7 @@ func seedMatrix(t *testing.T, r *running) ([]record, consultationRecord) {
 	}
 	for i, to := range [][]string{{"FRA", "KOR"}, nil} {
 		rep := exampleReport(t)
-		rec := record{name: "report-to-FRA-KOR", kind: vigilv1.ItemKind_ITEM_KIND_PROCUREMENT, originator: "DEU", releasedTo: to}
+		rec := record{name: "report-to-FRA-KOR", party: "Orient Star Technology Trading Co., Ltd.", kind: vigilv1.ItemKind_ITEM_KIND_PROCUREMENT, originator: "DEU", releasedTo: to}
 		if to == nil {
 			rec.name, rec.releasedTo = "report-to-all", allMembers
 		} else {
@@ -108,7 +109,7 @@ func seedMatrix(t *testing.T, r *running) ([]record, consultationRecord) {
 	}
 	for i, to := range [][]string{{"KOR", "USA"}, nil} {
 		a := exampleAlert(t, time.Now().Add(30*24*time.Hour))
-		rec := record{name: "alert-to-KOR-USA", kind: vigilv1.ItemKind_ITEM_KIND_ALERT, originator: "JPN", releasedTo: to, addressed: []string{"KOR", "USA"}}
+		rec := record{name: "alert-to-KOR-USA", party: "Golden Bridge Logistics Ltd", kind: vigilv1.ItemKind_ITEM_KIND_ALERT, originator: "JPN", releasedTo: to, addressed: []string{"KOR", "USA"}}
 		if to == nil {
 			a.Releasability = &vigilv1.Releasability{AllMembers: true}
 			rec.name, rec.releasedTo = "alert-to-all", allMembers
@@ -141,6 +142,25 @@ func checkRead(t *testing.T, m *member, rec record, want bool) {
 	inInbox := slices.Contains(inboxIDs(t, m, rec.position), rec.id)
 	if wantInbox := want && memberOf(m.id) != rec.originator; inInbox != wantInbox {
 		t.Errorf("%s inbox contains %s = %v, want %v", m.id, rec.name, inInbox, wantInbox)
+	}
+	// Screening a party of the item names the item exactly for those
+	// who may see it (agencies screen with their need-to-know; only the
+	// absence of a leak is required of them).
+	res, err := m.screening.Screen(ctx, &vigilv1.ScreenRequest{Name: rec.party, Limit: 100, MinPosition: rec.position})
+	if err != nil && !(isAgency(m.id) && status.Code(err) == codes.PermissionDenied) {
+		t.Fatalf("%s screens %q: %v", m.id, rec.party, err)
+	}
+	screened := false
+	for _, match := range res.GetMatches() {
+		for _, it := range match.GetItems() {
+			screened = screened || it.GetId() == rec.id
+		}
+	}
+	switch {
+	case screened && !want:
+		t.Errorf("%s learns of %s by screening %q", m.id, rec.name, rec.party)
+	case !screened && want && !isAgency(m.id):
+		t.Errorf("%s does not find %s by screening %q", m.id, rec.name, rec.party)
 	}
 }
 

@@ -1,12 +1,11 @@
 package domain_test
 
 import (
-	"errors"
-	"slices"
 	"testing"
 	"time"
 
 	"github.com/vigil-org/vigil/pkg/model"
+	"github.com/vigil-org/vigil/pkg/model/modeltest"
 	"github.com/vigil-org/vigil/services/denials/domain"
 )
 
@@ -80,29 +79,14 @@ func lapsed(h consultations) consultations {
 // wantRefused fails unless err is target and no events came back.
 func wantRefused(t *testing.T, events []domain.ConsultationEvent, err, target error) {
 	t.Helper()
-	if !errors.Is(err, target) {
-		t.Fatalf("error = %v, want %v", err, target)
-	}
-	if events != nil {
-		t.Fatalf("events %#v returned with an error", events)
-	}
+	modeltest.Err(t, events, err, target)
 }
 
 // wantInvalid fails unless err is exactly the field errors want, in order,
-// and no events came back.
+// matches no sentinel, and no events came back.
 func wantInvalid(t *testing.T, events []domain.ConsultationEvent, err error, want ...string) {
 	t.Helper()
-	if events != nil {
-		t.Fatalf("events %#v returned with an error", events)
-	}
-	if got := fieldPaths(t, err); !slices.Equal(got, want) {
-		t.Fatalf("field errors on %q, want %q\nerror: %v", got, want, err)
-	}
-	for _, sentinel := range append(sentinels, consultationSentinels...) {
-		if errors.Is(err, sentinel) {
-			t.Fatalf("a validation error also matches %v", sentinel)
-		}
-	}
+	modeltest.Fields(t, events, err, append(sentinels, consultationSentinels...), want...)
 }
 
 var consultationSentinels = []error{
@@ -115,12 +99,6 @@ var consultationSentinels = []error{
 func decided(t *testing.T) func([]domain.ConsultationEvent, error) domain.ConsultationEvent {
 	return func(events []domain.ConsultationEvent, err error) domain.ConsultationEvent {
 		t.Helper()
-		if err != nil {
-			t.Fatalf("unexpected error: %v", err)
-		}
-		if len(events) != 1 {
-			t.Fatalf("got %d events %#v, want 1", len(events), events)
-		}
-		return events[0]
+		return modeltest.One(t, events, err)
 	}
 }

@@ -95,7 +95,10 @@ func jaroTranspositions[A, B text](a A, b B, ma, mb []bool) int {
 // osaDistance returns the optimal-string-alignment distance of a and b:
 // the number of insertions, deletions, substitutions and transpositions of
 // adjacent bytes needed to turn one into the other, each substring edited
-// at most once (restricted Damerau-Levenshtein).
+// at most once (restricted Damerau-Levenshtein). When the shorter input
+// fits in a machine word (every token in practice) it runs Hyyrö's
+// bit-vector algorithm, a few word operations per byte of the longer
+// input; otherwise the dynamic programme, osaDistanceRows.
 func osaDistance(a, b string) int {
 	if len(a) < len(b) {
 		a, b = b, a
@@ -103,6 +106,75 @@ func osaDistance(a, b string) int {
 	if len(b) == 0 {
 		return len(a)
 	}
+	if len(b) > 64 {
+		return osaDistanceRows(a, b)
+	}
+	return osaDistanceBits(a, b)
+}
+
+// osaDistanceBits is osaDistance for 0 < len(b) <= 64 (H. Hyyrö, "A
+// bit-vector algorithm for computing Levenshtein and Damerau edit
+// distances", Nordic Journal of Computing 10, 2003). Bit i of vp and vn
+// says whether the distance column grows or shrinks at b[i]; dist follows
+// its last cell while a is read.
+func osaDistanceBits(a, b string) int {
+	var peq [32]uint64 // positions in b of each letter a-z, by its low five bits
+	letters := lowerLetters(a) && lowerLetters(b)
+	if letters {
+		for i := 0; i < len(b); i++ {
+			peq[b[i]&31] |= 1 << i
+		}
+	}
+	var vp, vn, d0, pmPrev uint64 = ^uint64(0), 0, 0, 0
+	last := uint64(1) << (len(b) - 1)
+	dist := len(b)
+	for i := 0; i < len(a); i++ {
+		var pm uint64
+		if letters {
+			pm = peq[a[i]&31]
+		} else {
+			pm = positionsOf(b, a[i])
+		}
+		tr := ((^d0 & pm) << 1) & pmPrev
+		d0 = (((pm & vp) + vp) ^ vp) | pm | vn | tr
+		hp := vn | ^(d0 | vp)
+		hn := d0 & vp
+		if hp&last != 0 {
+			dist++
+		} else if hn&last != 0 {
+			dist--
+		}
+		hp, hn = hp<<1|1, hn<<1
+		vp, vn = hn|^(d0|hp), hp&d0
+		pmPrev = pm
+	}
+	return dist
+}
+
+// lowerLetters reports whether s has only the bytes a-z.
+func lowerLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i]-'a' > 'z'-'a' {
+			return false
+		}
+	}
+	return true
+}
+
+// positionsOf returns the bits of the positions of c in s (len(s) <= 64).
+func positionsOf(s string, c byte) uint64 {
+	var m uint64
+	for i := 0; i < len(s); i++ {
+		// 1 exactly when s[i] == c: the difference is below 256, so
+		// subtracting one wraps only for zero.
+		m |= ((uint64(s[i]^c) - 1) >> 63) << i
+	}
+	return m
+}
+
+// osaDistanceRows is osaDistance by dynamic programming over rows, for
+// any lengths (len(a) >= len(b) > 0).
+func osaDistanceRows(a, b string) int {
 	var buf [3][stackLen + 1]int
 	prev2, prev, cur := rows(buf[0][:], len(b)), rows(buf[1][:], len(b)), rows(buf[2][:], len(b))
 	for j := range prev {

@@ -2,6 +2,7 @@ package match
 
 import (
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -54,6 +55,55 @@ func TestOSADistance(t *testing.T) {
 		if got := osaDistance(tt.a, tt.b); got != tt.want {
 			t.Errorf("osaDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
+	}
+}
+
+// TestOSADistanceBitsAgrees compares the bit-vector algorithm with the
+// dynamic programme on every pair of short strings over small alphabets,
+// where transpositions and repeats are frequent (letters only, and with a
+// digit, which takes the other way of finding a byte's positions), and on
+// random longer ones.
+func TestOSADistanceBitsAgrees(t *testing.T) {
+	var all []string
+	var gen func(s, alphabet string)
+	gen = func(s, alphabet string) {
+		all = append(all, s)
+		if len(s) < 5 {
+			for _, c := range alphabet {
+				gen(s+string(c), alphabet)
+			}
+		}
+	}
+	gen("", "abc")
+	gen("", "a1b")
+	check := func(a, b string) {
+		long, short := a, b
+		if len(long) < len(short) {
+			long, short = short, long
+		}
+		if len(short) == 0 {
+			return
+		}
+		if got, want := osaDistance(a, b), osaDistanceRows(long, short); got != want {
+			t.Fatalf("osaDistance(%q, %q) = %d, dynamic programme %d", a, b, got, want)
+		}
+	}
+	for _, a := range all {
+		for _, b := range all {
+			check(a, b)
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	word := func(n int) string {
+		alphabet := []string{"abcdefgh", "abz9-"}[rng.IntN(2)]
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		return string(b)
+	}
+	for range 20000 {
+		check(word(1+rng.IntN(64)), word(1+rng.IntN(70)))
 	}
 }
 

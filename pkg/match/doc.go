@@ -61,12 +61,18 @@
 // cores through those (Dice coefficient of trigrams, equal key, then the
 // scorer's token similarity on the best of them), and the names of those
 // cores accumulate the word's weight times the similarity; the best 200
-// names by that total (DefaultMaxCandidates) are scored. Index.ScanSearch
-// scores every name with the same scorer; it is the reference that the
-// tests and benchmarks compare Search with.
+// names by that total (DefaultMaxCandidates) are scored. The name lists are
+// walked from the largest gain down (rare words and close spellings
+// first); once they have listed 10,000 names, the remaining lists (common
+// words, weak similarities) only add to names already found, so that a
+// query made of common words does not rank a large part of the index.
+// Index.ScanSearch scores every name with the same scorer; it is the
+// reference that the tests and benchmarks compare Search with.
 //
 // The index is safe for concurrent searches with one writer (a
-// sync.RWMutex); per-search scratch space is pooled.
+// sync.RWMutex). Per-search scratch space (accumulators, the scorer's
+// tables of term similarities) is pooled, so that a search allocates
+// little more than its results.
 //
 // # Libraries
 //
@@ -87,12 +93,14 @@
 // lists (unidecode ports render Arabic and Hangul poorly and are unmaintained).
 // Jaro-Winkler and the OSA edit distance are written here (distance.go)
 // rather than taken from github.com/adrg/strutil or
-// github.com/agnivade/levenshtein: they are thirty lines each, and the
+// github.com/agnivade/levenshtein: they are a few dozen lines each, and the
 // scorer calls them in its inner loop, where these versions work on bytes of
 // already-folded ASCII tokens without allocating (strutil converts both
-// inputs to rune slices and allocates per call). The Jaro window is widened
-// to at least one byte so that short tokens such as "un" and "eun" can
-// match. The phonetic key is custom because Soundex and Metaphone are built
-// for English spelling, not for Arabic, Russian and Korean transliteration
-// variants.
+// inputs to rune slices and allocates per call). The OSA distance uses
+// Hyyrö's bit-vector algorithm when the shorter token fits in a machine
+// word, with the row-by-row programme as the fallback and as the reference
+// in the tests. The Jaro window is widened to at least one byte so that
+// short tokens such as "un" and "eun" can match. The phonetic key is custom
+// because Soundex and Metaphone are built for English spelling, not for
+// Arabic, Russian and Korean transliteration variants.
 package match

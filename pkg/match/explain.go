@@ -37,16 +37,20 @@ type Explanation struct {
 
 // explanation describes the last scored candidate.
 func (s *scorer) explanation(matched string, parts ScoreParts) Explanation {
+	if s.qText == "" {
+		s.qText = joinWeighted(s.q)
+	}
 	e := Explanation{
 		MatchedName:     matched,
-		NormalisedQuery: joinWeighted(s.q),
+		NormalisedQuery: s.qText,
 		NormalisedName:  joinWeighted(s.c),
+		Aligned:         make([]TokenPair, 0, len(s.chosen)),
 		Parts:           parts,
 	}
-	links := slices.Clone(s.chosen)
-	slices.SortFunc(links, func(a, b link) int { return cmp.Compare(a.qi, b.qi) })
+	s.links = append(s.links[:0], s.chosen...) // scratch: scoring is done
+	slices.SortFunc(s.links, func(a, b link) int { return cmp.Compare(a.qi, b.qi) })
 	var qUsed, cUsed uint64
-	for _, l := range links {
+	for _, l := range s.links {
 		e.Aligned = append(e.Aligned, s.pair(l))
 		qUsed |= span(l.qi, l.qn)
 		cUsed |= span(l.ci, l.cn)
@@ -70,12 +74,25 @@ func (s *scorer) pair(l link) TokenPair {
 	}
 }
 
+// joinWeighted joins the token texts with spaces; a single token's text is
+// returned as it is.
 func joinWeighted(ws []weighted) string {
-	texts := make([]string, len(ws))
-	for i, w := range ws {
-		texts[i] = w.tok.Text
+	if len(ws) == 1 {
+		return ws[0].tok.Text
 	}
-	return strings.Join(texts, " ")
+	n := len(ws)
+	for _, w := range ws {
+		n += len(w.tok.Text)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i, w := range ws {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.tok.Text)
+	}
+	return b.String()
 }
 
 func unused(ws []weighted, used uint64) []string {

@@ -18,9 +18,11 @@ import (
 //     three trigrams with "guiqin" (Dice 0.44), "laden" four of five with
 //     "binladen" (0.62). The best maxCoreHits cores are kept.
 //  2. Names. Every name on a kept core's list gains the query word's weight
-//     times the core's similarity. Lists are walked shortest first; after
-//     postingBudget postings, longer lists (very common words) only add to
-//     names already found. Names are ranked by their total, lightly
+//     (its IDF) times the core's similarity. Lists are walked in order of
+//     that gain, highest first, so that rare words and close spellings come
+//     first (shorter lists first between equal gains); after postingBudget
+//     postings, the remaining lists (common words, weak similarities) only
+//     add to names already found. Names are ranked by their total, lightly
 //     discounted for words beyond the query's, and the best MaxCandidates
 //     are scored.
 
@@ -29,18 +31,19 @@ import (
 const DefaultMaxCandidates = 200
 
 const (
-	minDice           = 0.3 // trigram Dice coefficient for a similar core
-	diceShare         = 0.6 // retrieval similarity per unit of Dice
-	keyShare          = 0.5 // retrieval similarity of an equal phonetic key
-	maxCoreHits       = 64  // similar cores kept per query word
-	maxCoreChecks     = 160 // cores compared with tokenSimilarity per word
-	postingBudget     = 50_000
+	minDice           = 0.3    // trigram Dice coefficient for a similar core
+	diceShare         = 0.6    // retrieval similarity per unit of Dice
+	keyShare          = 0.5    // retrieval similarity of an equal phonetic key
+	maxCoreHits       = 64     // similar cores kept per query word
+	maxCoreChecks     = 160    // cores compared with tokenSimilarity per word
+	postingBudget     = 10_000 // postings that may add new names
 	extraTokenPenalty = 0.15
 )
 
 // retrieval is per-search scratch space, pooled by the index.
 type retrieval struct {
 	acc     []float32 // per name slot; zero between searches
+	found   []uint64  // bit per name slot, set for the touched ones; zero between searches
 	touched []uint32
 	overlap []uint16 // shared trigrams per core id; zero between searches
 	hitAt   []int32  // 1 + index in hits per core id; zero between searches
@@ -51,8 +54,10 @@ type retrieval struct {
 	heap    []cand
 }
 
+// coreHit is a similar core, by id: most hits are never looked at again, so
+// their statistics are not loaded.
 type coreHit struct {
-	cs  *coreStat
+	id  int32
 	sim float32
 }
 
@@ -75,7 +80,9 @@ func (ix *Index) candidates(q []weighted, max int) []uint32 {
 	for _, w := range words {
 		ix.addWordJobs(r, w.tok, w.weight)
 	}
-	slices.SortFunc(r.jobs, func(a, b job) int { return cmp.Compare(len(a.list), len(b.list)) })
+	slices.SortFunc(r.jobs, func(a, b job) int {
+		return cmp.Or(cmp.Compare(b.inc, a.inc), cmp.Compare(len(a.list), len(b.list)))
+	})
 	r.accumulate()
 	out := r.top(max, len(words), ix.nameLen)
 	r.reset()
@@ -89,6 +96,7 @@ func (ix *Index) getRetrieval() *retrieval {
 	}
 	if len(r.acc) < len(ix.names) {
 		r.acc = make([]float32, len(ix.names)+len(ix.names)/8)
+		r.found = make([]uint64, (len(r.acc)+63)/64)
 	}
 	if n := len(ix.vocab.byID); len(r.overlap) < n {
 		r.overlap = make([]uint16, n+n/8)
@@ -103,7 +111,7 @@ func (ix *Index) addWordJobs(r *retrieval, w *forms, weight float64) {
 	ix.gramHits(r, w.Core)
 	ix.keyHits(r, w.Key)
 	for _, h := range r.hits {
-		r.hitAt[h.cs.id] = 0
+		r.hitAt[h.id] = 0
 	}
 	byHit := func(a, b coreHit) int { return cmp.Compare(b.sim, a.sim) }
 	if len(r.hits) > maxCoreChecks {
@@ -112,14 +120,14 @@ func (ix *Index) addWordJobs(r *retrieval, w *forms, weight float64) {
 	}
 	for i := range r.hits {
 		h := &r.hits[i]
-		if sim, _ := tokenSimilarity(w, &h.cs.f); float32(sim) > h.sim {
+		if sim, _ := tokenSimilarity(w, &ix.vocab.forms[h.id]); float32(sim) > h.sim {
 			h.sim = float32(sim)
 		}
 	}
 	slices.SortFunc(r.hits, byHit)
 	for _, h := range r.hits[:min(len(r.hits), maxCoreHits)] {
-		if len(h.cs.names) > 0 {
-			r.jobs = append(r.jobs, job{list: h.cs.names, inc: float32(weight) * h.sim})
+		if names := ix.vocab.byID[h.id].names; len(names) > 0 {
+			r.jobs = append(r.jobs, job{list: names, inc: float32(weight) * h.sim})
 		}
 	}
 }
@@ -141,7 +149,7 @@ func (ix *Index) gramHits(r *retrieval, core string) {
 		dice := 2 * float32(r.overlap[id]) / float32(len(r.grams)+int(ix.vocab.ngrams[id]))
 		r.overlap[id] = 0
 		if dice >= minDice {
-			r.addHit(ix.vocab.byID[id], diceShare*dice)
+			r.addHit(id, diceShare*dice)
 		}
 	}
 }
@@ -152,22 +160,22 @@ func (ix *Index) keyHits(r *retrieval, key string) {
 		return
 	}
 	for _, id := range ix.vocab.keys[key] {
-		r.addHit(ix.vocab.byID[id], keyShare)
+		r.addHit(id, keyShare)
 	}
 }
 
 // addHit records a similar core, keeping the higher similarity when the
 // core is already a hit.
-func (r *retrieval) addHit(cs *coreStat, sim float32) {
-	if i := r.hitAt[cs.id]; i > 0 {
+func (r *retrieval) addHit(id int32, sim float32) {
+	if i := r.hitAt[id]; i > 0 {
 		r.hits[i-1].sim = max(r.hits[i-1].sim, sim)
 		return
 	}
-	r.hits = append(r.hits, coreHit{cs: cs, sim: sim})
-	r.hitAt[cs.id] = int32(len(r.hits))
+	r.hits = append(r.hits, coreHit{id: id, sim: sim})
+	r.hitAt[id] = int32(len(r.hits))
 }
 
-// accumulate walks the queued lists, shortest first.
+// accumulate walks the queued lists in order.
 func (r *retrieval) accumulate() {
 	spent := 0
 	for _, j := range r.jobs {
@@ -182,25 +190,34 @@ func (r *retrieval) accumulate() {
 
 func (r *retrieval) addAll(j job) {
 	for _, s := range j.list {
-		if r.acc[s] == 0 {
+		if w, b := s/64, uint64(1)<<(s%64); r.found[w]&b == 0 {
+			r.found[w] |= b
 			r.touched = append(r.touched, s)
 		}
 		r.acc[s] += j.inc
 	}
 }
 
+// addFound tests the found bits (an eighth of a megabyte for a million
+// names, which stays in cache) before touching the accumulator: most names
+// on a long list were not found.
 func (r *retrieval) addFound(j job) {
 	for _, s := range j.list {
-		if r.acc[s] != 0 {
+		if r.found[s/64]&(1<<(s%64)) != 0 {
 			r.acc[s] += j.inc
 		}
 	}
 }
 
-// top returns the k best-ranked touched slots.
+// top returns the k best-ranked touched slots. A name's rank is at most
+// its total, so once the heap is full a total that cannot beat the heap's
+// least rank is passed over without loading the name's length.
 func (r *retrieval) top(k, nq int, nameLen []uint8) []uint32 {
 	r.heap = r.heap[:0]
 	for _, s := range r.touched {
+		if len(r.heap) == k && r.acc[s] <= r.heap[0].rank {
+			continue
+		}
 		extra := max(0, int(nameLen[s])-nq)
 		c := cand{rank: r.acc[s] / (1 + extraTokenPenalty*float32(extra)), slot: s}
 		switch {
@@ -222,10 +239,9 @@ func (r *retrieval) top(k, nq int, nameLen []uint8) []uint32 {
 // reset clears the accumulator and the queues for the next search.
 func (r *retrieval) reset() {
 	for _, s := range r.touched {
-		r.acc[s] = 0
+		r.acc[s], r.found[s/64] = 0, 0
 	}
 	clear(r.jobs) // drop references to posting lists
-	clear(r.hits)
 	r.touched, r.jobs, r.hits = r.touched[:0], r.jobs[:0], r.hits[:0]
 }
 

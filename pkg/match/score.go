@@ -93,6 +93,10 @@ type scorer struct {
 	links   []link
 	chosen  []link
 	joined  []byte
+
+	hits  []hit             // bestPerEntry's results
+	hitOf map[*entryRec]int // entry -> index in hits
+	qText string            // the query's token texts, for explanations
 }
 
 // reset prepares the scorer for query q, keeping its buffers; weight gives
@@ -100,8 +104,11 @@ type scorer struct {
 func (s *scorer) reset(q Name, country string, weight func(*Token) float64) {
 	if s.rowOf == nil {
 		s.rowOf = map[*term]int32{}
+		s.hitOf = map[*entryRec]int{}
 	}
 	clear(s.rowOf)
+	clear(s.hitOf)
+	s.qText = ""
 	s.qName, s.qSplit, s.country, s.qTotal = q, q.Split, country, 0
 	s.qf, s.q, s.sims, s.weights = s.qf[:0], s.q[:0], s.sims[:0], s.weights[:0]
 	for _, t := range q.Tokens {

@@ -1,7 +1,6 @@
 package match
 
 import (
-	"cmp"
 	"iter"
 	"slices"
 )
@@ -108,27 +107,28 @@ func (ix *Index) liveSlots() iter.Seq[uint32] {
 }
 
 // bestPerEntry scores the slots and keeps each entry's best name scoring at
-// least minScore (and above zero).
+// least minScore (and above zero). The hits are the scorer's scratch space.
 func (ix *Index) bestPerEntry(s *scorer, slots iter.Seq[uint32], minScore float64) []hit {
-	best := map[*entryRec]int{}
-	var hits []hit
+	hits := s.hits[:0]
 	for slot := range slots {
 		score, _ := ix.scoreSlot(s, slot)
 		if score <= 0 || score < minScore {
 			continue
 		}
 		e := ix.names[slot].entry
-		if i, ok := best[e]; !ok {
-			best[e] = len(hits)
+		if i, ok := s.hitOf[e]; !ok {
+			s.hitOf[e] = len(hits)
 			hits = append(hits, hit{entry: e, slot: slot, score: score})
 		} else if score > hits[i].score {
 			hits[i] = hit{entry: e, slot: slot, score: score}
 		}
 	}
+	s.hits = hits
 	return hits
 }
 
-// scoreSlot scores the name in slot against the scorer's query.
+// scoreSlot scores the name in slot against the scorer's query. The entry
+// (a separate allocation) is read only when the query has a country.
 func (ix *Index) scoreSlot(s *scorer, slot uint32) (float64, ScoreParts) {
 	n := &ix.names[slot]
 	c := s.cbuf[:0]
@@ -136,15 +136,16 @@ func (ix *Index) scoreSlot(s *scorer, slot uint32) (float64, ScoreParts) {
 		c = append(c, s.candidate(t, ix.live))
 	}
 	s.cbuf = c
-	return s.score(c, n.split, n.entry.e.Country)
+	country := ""
+	if s.country != "" {
+		country = n.entry.e.Country
+	}
+	return s.score(c, n.split, country)
 }
 
-// results orders hits, keeps the best limit and explains them.
+// results keeps the best limit hits, best first, and explains them.
 func (ix *Index) results(s *scorer, hits []hit, limit int) []Result {
-	slices.SortFunc(hits, func(a, b hit) int {
-		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.entry.e.ID, b.entry.e.ID))
-	})
-	hits = hits[:min(len(hits), limit)]
+	hits = bestHits(hits, limit)
 	out := make([]Result, len(hits))
 	for i, h := range hits {
 		score, parts := ix.scoreSlot(s, h.slot)
@@ -155,4 +156,33 @@ func (ix *Index) results(s *scorer, hits []hit, limit int) []Result {
 		}
 	}
 	return out
+}
+
+// bestHits moves the best k hits, by score and then by entry ID, to the
+// front of hits in that order and returns them. Most hits fall below the
+// k-th at the first comparison, so entry IDs (a separate allocation each)
+// are read only for ties.
+func bestHits(hits []hit, k int) []hit {
+	n := 0
+	for _, h := range hits {
+		if n == k && !h.before(hits[k-1]) {
+			continue
+		}
+		i := min(n, k-1)
+		for ; i > 0 && h.before(hits[i-1]); i-- {
+			hits[i] = hits[i-1]
+		}
+		hits[i] = h
+		n = min(n+1, k)
+	}
+	return hits[:n]
+}
+
+// before reports whether h ranks before g: a higher score, or the same
+// score and a smaller entry ID.
+func (h hit) before(g hit) bool {
+	if h.score != g.score {
+		return h.score > g.score
+	}
+	return h.entry.e.ID < g.entry.e.ID
 }

@@ -1,6 +1,9 @@
 package match
 
 import (
+	"cmp"
+	"fmt"
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -209,6 +212,28 @@ func TestSearchAgreesWithScan(t *testing.T) {
 		s, f := ix.Search(q, Options{Limit: 1}), ix.ScanSearch(q, Options{Limit: 1})
 		if len(s) == 0 || len(f) == 0 || s[0].EntryID != f[0].EntryID || s[0].Score != f[0].Score {
 			t.Errorf("%q: Search %+v, ScanSearch %+v", q, s, f)
+		}
+	}
+}
+
+// TestBestHits compares the selection of the best hits with a full sort,
+// on hits with many equal scores.
+func TestBestHits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 500 {
+		n, k := rng.IntN(40), 1+rng.IntN(12)
+		hits := make([]hit, n)
+		for i, id := range rng.Perm(n) {
+			hits[i] = hit{entry: &entryRec{e: Entry{ID: fmt.Sprintf("e%02d", id)}}, score: float64(rng.IntN(4)) / 4}
+		}
+		want := slices.Clone(hits)
+		slices.SortFunc(want, func(a, b hit) int {
+			return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.entry.e.ID, b.entry.e.ID))
+		})
+		want = want[:min(n, k)]
+		got := bestHits(hits, k)
+		if !slices.Equal(got, want) {
+			t.Fatalf("bestHits(k=%d) = %v, want %v", k, got, want)
 		}
 	}
 }

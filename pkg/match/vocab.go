@@ -1,19 +1,24 @@
 package match
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // The vocabulary is the set of distinct token cores in the index. Each core
 // knows the names it occurs in, and the vocabulary is itself indexed by the
 // trigrams and phonetic key of each core, so that a query word finds similar
 // words first (a few hundred short lists) and their names second, instead of
-// walking one long list of names per trigram.
+// walking one long list of names per trigram. What a search reads for each
+// of the hundreds of cores it compares with a query word (trigram count,
+// spelling forms) is kept in arrays by core id rather than behind a pointer
+// per core.
 
 // coreStat is one distinct core.
 type coreStat struct {
 	id    int32
 	core  string
 	key   string
-	f     forms    // the core as a word, for tokenSimilarity
 	ngram int      // distinct trigrams of core
 	df    int      // names containing the core, in any token kind
 	names []uint32 // slots of names whose keyed tokens include the core, each once
@@ -24,6 +29,7 @@ type coreStat struct {
 type vocabulary struct {
 	byCore  map[string]*coreStat
 	byID    []*coreStat // nil where the id is free
+	forms   []forms     // each core as a word, for tokenSimilarity, by core id
 	ngrams  []uint8     // distinct trigrams per core id (capped at 255), for Dice
 	freeIDs []int32
 	grams   map[uint32][]int32 // trigram -> core ids
@@ -44,10 +50,10 @@ func (v *vocabulary) acquire(core, key string) *coreStat {
 	if cs, ok := v.byCore[core]; ok {
 		return cs
 	}
-	cs := &coreStat{id: v.newID(), core: core, key: key,
-		f: newForms(Token{Text: core, Core: core, Key: key})}
+	cs := &coreStat{id: v.newID(), core: core, key: key}
 	v.byCore[core] = cs
 	v.byID[cs.id] = cs
+	v.forms[cs.id] = coreForms(core, key)
 	v.scratch = distinctGrams(v.scratch[:0], core)
 	cs.ngram = len(v.scratch)
 	v.ngrams[cs.id] = uint8(min(cs.ngram, 255))
@@ -58,6 +64,23 @@ func (v *vocabulary) acquire(core, key string) *coreStat {
 		v.keys[key] = append(v.keys[key], cs.id)
 	}
 	return cs
+}
+
+// coreForms returns the forms of a core taken as a word. Its strings (the
+// core, its key and its canonical spelling) are copied into one
+// allocation, so that comparing a query word with the core reads one small
+// block of memory rather than three scattered ones.
+func coreForms(core, key string) forms {
+	f := newForms(Token{Text: core, Core: core, Key: key})
+	var b strings.Builder
+	b.Grow(len(core) + len(key) + len(f.canon))
+	b.WriteString(core)
+	b.WriteString(key)
+	b.WriteString(f.canon)
+	all, n := b.String(), len(core)
+	f.Text, f.Core = all[:n], all[:n]
+	f.Key, f.canon = all[n:n+len(key)], all[n+len(key):]
+	return f
 }
 
 // drop removes a core that no name contains any more.
@@ -77,6 +100,7 @@ func (v *vocabulary) drop(cs *coreStat) {
 	}
 	delete(v.byCore, cs.core)
 	v.byID[cs.id] = nil
+	v.forms[cs.id] = forms{}
 	v.freeIDs = append(v.freeIDs, cs.id)
 }
 
@@ -87,6 +111,7 @@ func (v *vocabulary) newID() int32 {
 		return id
 	}
 	v.byID = append(v.byID, nil)
+	v.forms = append(v.forms, forms{})
 	v.ngrams = append(v.ngrams, 0)
 	return int32(len(v.byID) - 1)
 }

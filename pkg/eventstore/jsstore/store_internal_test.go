@@ -14,18 +14,14 @@ import (
 	"github.com/vigil-org/vigil/pkg/eventstore"
 )
 
-// TestCloseDuringAppends: appends racing with Close either succeed or
-// fail with ErrClosed, none hangs, and the committer goroutine exits.
-func TestCloseDuringAppends(t *testing.T) {
-	s := testStore(t)
+// raceClose runs op from 64 goroutines while s closes, and fails unless
+// each call either succeeds or fails with ErrClosed (none hangs).
+func raceClose(t *testing.T, s *Store, what string, op func(i int) error) {
+	t.Helper()
 	var wg sync.WaitGroup
 	errs := make(chan error, 64)
 	for i := range 64 {
-		wg.Go(func() {
-			stream := "order.c" + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + string(rune('a'+i/26))
-			_, err := s.Append(context.WithoutCancel(t.Context()), eventstore.AppendRequest{Stream: stream, ExpectedVersion: eventstore.AnyVersion, Events: []eventstore.Event{{ID: "e", Type: "T"}}})
-			errs <- err
-		})
+		wg.Go(func() { errs <- op(i) })
 	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
@@ -34,9 +30,20 @@ func TestCloseDuringAppends(t *testing.T) {
 	close(errs)
 	for err := range errs {
 		if err != nil && !errors.Is(err, eventstore.ErrClosed) {
-			t.Fatalf("append racing Close: %v", err)
+			t.Fatalf("%s racing Close: %v", what, err)
 		}
 	}
+}
+
+// TestCloseDuringAppends: appends racing with Close either succeed or
+// fail with ErrClosed, none hangs, and the committer goroutine exits.
+func TestCloseDuringAppends(t *testing.T) {
+	s := testStore(t)
+	raceClose(t, s, "append", func(i int) error {
+		stream := "order.c" + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + string(rune('a'+i/26))
+		_, err := s.Append(context.WithoutCancel(t.Context()), eventstore.AppendRequest{Stream: stream, ExpectedVersion: eventstore.AnyVersion, Events: []eventstore.Event{{ID: "e", Type: "T"}}})
+		return err
+	})
 	select {
 	case <-s.commit.done:
 	case <-time.After(10 * time.Second):
@@ -50,28 +57,14 @@ func TestCloseDuringAppends(t *testing.T) {
 func TestCloseDuringLoads(t *testing.T) {
 	s := testStore(t)
 	mustAppend(t, s, eventstore.AppendRequest{Stream: "order.l", ExpectedVersion: eventstore.NoStream, Events: []eventstore.Event{{ID: "e", Type: "T"}}})
-	var wg sync.WaitGroup
-	errs := make(chan error, 64)
 	start := time.Now()
-	for range 64 {
-		wg.Go(func() {
-			evs, err := s.Load(context.WithoutCancel(t.Context()), "order.l")
-			if err == nil && len(evs) != 1 {
-				err = fmt.Errorf("%d events", len(evs))
-			}
-			errs <- err
-		})
-	}
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		if err != nil && !errors.Is(err, eventstore.ErrClosed) {
-			t.Fatalf("load racing Close: %v", err)
+	raceClose(t, s, "load", func(int) error {
+		evs, err := s.Load(context.WithoutCancel(t.Context()), "order.l")
+		if err == nil && len(evs) != 1 {
+			err = fmt.Errorf("%d events", len(evs))
 		}
-	}
+		return err
+	})
 	if waited := time.Since(start); waited >= s.cfg.RequestTimeout {
 		t.Fatalf("loads racing Close took %v, as long as the request timeout", waited)
 	}

@@ -77,7 +77,7 @@ func (c *client) list(ctx context.Context, args []string, kind vigilv1.ItemKind)
 		rows = append(rows, in...)
 	}
 	if c.format == "json" {
-		return c.printJSONArray(rows)
+		return printJSONList(c, rows)
 	}
 	return printTable(c.out, rows)
 }
@@ -128,8 +128,6 @@ func (c *client) printJSON(m proto.Message) error {
 	_, err = fmt.Fprintln(c.out, string(b))
 	return err
 }
-
-func (c *client) printJSONArray(rows []*vigilv1.ItemSummary) error { return printJSONList(c, rows) }
 
 // printJSONList prints messages as one JSON array.
 func printJSONList[M proto.Message](c *client, rows []M) error {

@@ -78,10 +78,10 @@ func (sub *subscriber) catchUp(ctx context.Context, r *registration, backlog []*
 	return !r.isCut(), nil
 }
 
-// deliverAll delivers changes the subscription wants, in order.
+// deliverAll delivers changes already filtered by wants, in order.
 func (sub *subscriber) deliverAll(cs []*adapters.Change) error {
 	for _, c := range cs {
-		if err := sub.deliver(c); err != nil {
+		if err := sub.deliverWanted(c); err != nil {
 			return err
 		}
 	}
@@ -93,6 +93,12 @@ func (sub *subscriber) deliver(c *adapters.Change) error {
 	if !sub.s.wants(c) {
 		return nil
 	}
+	return sub.deliverWanted(c)
+}
+
+// deliverWanted sends c, which the subscription is known to want (the
+// hub's fan-out and register have checked), and moves past it.
+func (sub *subscriber) deliverWanted(c *adapters.Change) error {
 	parts, _ := sub.s.Audience.Access.Parts(c.Event.Item.Kind)
 	if err := sub.send(c.StreamItem(sub.s.Audience.Member, parts)); err != nil {
 		return err
@@ -145,7 +151,7 @@ func (sub *subscriber) live(ctx context.Context, r *registration) error {
 		case <-r.cut:
 			return sub.slow()
 		case c := <-r.ch:
-			if err := sub.deliver(c); err != nil {
+			if err := sub.deliverWanted(c); err != nil {
 				return err
 			}
 		}

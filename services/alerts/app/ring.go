@@ -1,6 +1,10 @@
 package app
 
-import "github.com/vigil-org/vigil/services/alerts/adapters"
+import (
+	"sort"
+
+	"github.com/vigil-org/vigil/services/alerts/adapters"
+)
 
 // ring keeps the latest changes, oldest first, and the position after
 // which it holds every change: floor is 0 until the first eviction, then
@@ -32,11 +36,15 @@ func (r *ring) since(after uint64) ([]*adapters.Change, bool) {
 	if after < r.floor {
 		return nil, false
 	}
-	var out []*adapters.Change
-	for i := range r.n {
-		if c := r.buf[(r.head+i)%len(r.buf)]; c.Position() > after {
-			out = append(out, c)
-		}
+	// Positions rise from the oldest on: find the first one after.
+	at := func(i int) *adapters.Change { return r.buf[(r.head+i)%len(r.buf)] }
+	first := sort.Search(r.n, func(i int) bool { return at(i).Position() > after })
+	if first == r.n {
+		return nil, true
+	}
+	out := make([]*adapters.Change, 0, r.n-first)
+	for i := first; i < r.n; i++ {
+		out = append(out, at(i))
 	}
 	return out, true
 }

@@ -15,7 +15,7 @@ export const Code = Object.freeze({
 });
 
 /** ApiError is a failed call: the HTTP status and the gRPC code and message. */
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(httpStatus, code, message) {
     super(message);
     this.name = 'ApiError';

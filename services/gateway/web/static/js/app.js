@@ -78,7 +78,7 @@ async function render(focus) {
 }
 
 /** navigate shows the page at path (with query) and records it in the history. */
-export function navigate(path) {
+function navigate(path) {
   history.pushState(null, '', path);
   window.scrollTo(0, 0);
   render(true);

@@ -16,7 +16,7 @@ function truncate(s, n) {
 }
 
 /** seriesClass names the colour class of a series: the kinds have their own. */
-export function seriesClass(key, i) {
+function seriesClass(key, i) {
   return ['denial', 'procurement', 'alert'].includes(key) ? `c-${key}` : `c${i % 8}`;
 }
 

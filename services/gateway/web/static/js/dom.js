@@ -90,7 +90,7 @@ export function num(v) {
 }
 
 /** member returns the member code of a principal ID ("DEU-customs" -> "DEU"). */
-export function memberOf(id) {
+function memberOf(id) {
   return String(id || '').split('-')[0];
 }
 

@@ -7,7 +7,7 @@ import { itemFilter, pick } from './filters.js';
 export const DEFAULT_BREAKDOWN = 'TREND_DIMENSION_TRANSIT_COUNTRY';
 
 /** periodOf returns the TrendPeriod the query asks for. */
-export function periodOf(query) {
+function periodOf(query) {
   return 'TREND_PERIOD_' + (pick(query, 'period') || 'month').toUpperCase();
 }
 

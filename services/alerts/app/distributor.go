@@ -178,7 +178,7 @@ func (d *Distributor) apply(state *adapters.State, start uint64, ev eventstore.R
 // publish sends c to every audience that may receive it, marshalling
 // each distinct rendering once.
 func (d *Distributor) publish(c *adapters.Change) error {
-	kind := c.Event.Item.Kind
+	kind, cursor := c.Event.Item.Kind, domain.Cursor(c.Position())
 	data := map[*vigilv1.StreamItem][]byte{}
 	for _, a := range d.audiences {
 		if !a.Receives(c.Event) {
@@ -195,7 +195,7 @@ func (d *Distributor) publish(c *adapters.Change) error {
 			data[si] = b
 		}
 		if err := d.cfg.Publisher.Publish(adapters.Message{Subject: d.subject(a, c), Position: c.Position(),
-			Cursor: domain.Cursor(c.Position()), Data: b}); err != nil {
+			Cursor: cursor, Data: b}); err != nil {
 			return err
 		}
 	}

@@ -61,14 +61,11 @@ func (s *Service) GetFor(ctx context.Context, p identity.Principal, id string, m
 	return d, nil
 }
 
-// RecipientsOf returns the recipient rows of an item member may see,
-// without reading its history (for lists of own items).
-func (s *Service) RecipientsOf(n *adapters.Item, member string) ([]*vigilv1.RecipientStatus, error) {
-	content, err := adapters.Content(n)
-	if err != nil {
-		return nil, err
-	}
-	return recipientStatus(n, s.recipients(n, content), member), nil
+// RecipientsOf returns the recipient rows of a listed item, from the
+// content the list already decoded, without reading its history (for
+// lists of own items).
+func (s *Service) RecipientsOf(r Row, member string) []*vigilv1.RecipientStatus {
+	return recipientStatus(r.Item, s.recipients(r.Item, r.Content), member)
 }
 
 // visible returns item id when member may see it, else ErrNotFound.

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"time"
 
+	"google.golang.org/protobuf/proto"
+
 	"github.com/vigil-org/vigil/pkg/annex"
 	"github.com/vigil-org/vigil/pkg/identity"
 	vigilv1 "github.com/vigil-org/vigil/proto/vigil/v1"
@@ -38,6 +40,8 @@ type ListQuery struct {
 type Row struct {
 	Item    *adapters.Item
 	Summary *vigilv1.ItemSummary
+	// Content is the item's content as the caller may see it.
+	Content proto.Message
 }
 
 // ListResult is a page of items.
@@ -66,10 +70,10 @@ func (s *Service) list(ctx context.Context, q ListQuery, from func(string, adapt
 		return ListResult{}, err
 	}
 	pos := s.proj.Position()
-	sums := map[string]*vigilv1.ItemSummary{}
+	rows := map[string]Row{}
 	var sumErr error
 	keep := func(n *adapters.Item) bool {
-		sum, _, ok, err := summarizeFor(n, q.Member, q.Access)
+		sum, content, ok, err := summarizeFor(n, q.Member, q.Access)
 		if err != nil {
 			sumErr = err
 			return false
@@ -77,7 +81,7 @@ func (s *Service) list(ctx context.Context, q ListQuery, from func(string, adapt
 		if !ok {
 			return false
 		}
-		sums[n.ID] = sum
+		rows[n.ID] = Row{Item: n, Summary: sum, Content: content}
 		return q.Filter.keep(sum)
 	}
 	items, next, err := from(q.Member, adapters.Page{Before: before, Limit: pageSize(q.PageSize), Keep: keep})
@@ -89,7 +93,7 @@ func (s *Service) list(ctx context.Context, q ListQuery, from func(string, adapt
 	}
 	res := ListResult{NextPageToken: encodeToken(next), Position: pos}
 	for _, n := range items {
-		res.Rows = append(res.Rows, Row{Item: n, Summary: sums[n.ID]})
+		res.Rows = append(res.Rows, rows[n.ID])
 	}
 	return res, nil
 }

@@ -121,11 +121,7 @@ func (s *Server) ListOwnItems(ctx context.Context, req *vigilv1.ListOwnItemsRequ
 	}
 	out := &vigilv1.ListOwnItemsResponse{NextPageToken: res.NextPageToken, Position: res.Position}
 	for _, r := range res.Rows {
-		rs, err := s.app.RecipientsOf(r.Item, q.Member)
-		if err != nil {
-			return nil, s.toStatus(err)
-		}
-		out.Items = append(out.Items, &vigilv1.OwnItem{Summary: r.Summary, Recipients: rs})
+		out.Items = append(out.Items, &vigilv1.OwnItem{Summary: r.Summary, Recipients: s.app.RecipientsOf(r, q.Member)})
 	}
 	return out, nil
 }

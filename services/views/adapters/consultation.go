@@ -104,12 +104,8 @@ func putConsultation(b *bolt.Bucket, c *Consultation) error {
 func (s *Store) Consultation(id string) (*Consultation, error) {
 	var c *Consultation
 	err := s.db.View(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketConsultations)
-		if b == nil {
-			return ErrNotFound
-		}
 		var err error
-		c, err = getConsultation(b, id)
+		c, err = getConsultation(tx.Bucket(bucketConsultations), id)
 		return err
 	})
 	return c, err
@@ -121,9 +117,6 @@ func (s *Store) ConsultationsOf(member string) ([]*Consultation, error) {
 	var out []*Consultation
 	err := s.db.View(func(tx *bolt.Tx) error {
 		b, idx := tx.Bucket(bucketConsultations), tx.Bucket(bucketConsultationIndex)
-		if b == nil || idx == nil {
-			return nil
-		}
 		prefix := consultationIndexKey(member, "")
 		c := idx.Cursor()
 		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {

@@ -15,10 +15,7 @@ import (
 // items. Status: requested -> acknowledged -> answered -> closed, lapsed
 // or granted despite denial (a close with GrantedReason).
 func applyConsultation(tx *bolt.Tx, _ eventstore.RecordedEvent, env *vigilv1.EventEnvelope) error {
-	b, err := tx.CreateBucketIfNotExists(bucketConsultations)
-	if err != nil {
-		return err
-	}
+	b := tx.Bucket(bucketConsultations)
 	if r := env.GetConsultationRequested(); r != nil {
 		return openConsultation(tx, b, env, r)
 	}
@@ -42,10 +39,7 @@ func openConsultation(tx *bolt.Tx, b *bolt.Bucket, env *vigilv1.EventEnvelope, r
 		Status: vigilv1.ConsultationStatus_CONSULTATION_STATUS_REQUESTED, Question: r.GetQuestion(), Application: application,
 		RequestedAt: at, UpdatedAt: at, Due: r.GetDue().AsTime(), Version: env.GetAggregateVersion(),
 	}
-	idx, err := tx.CreateBucketIfNotExists(bucketConsultationIndex)
-	if err != nil {
-		return err
-	}
+	idx := tx.Bucket(bucketConsultationIndex)
 	for _, m := range []string{c.Requester, c.Denier} {
 		if err := idx.Put(consultationIndexKey(m, c.ID), nil); err != nil {
 			return err

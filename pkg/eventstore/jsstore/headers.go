@@ -28,7 +28,6 @@ const (
 	hdrBatchSeq        = "Nats-Batch-Sequence"
 	hdrBatchCommit     = "Nats-Batch-Commit"
 	// Added by the server to direct-get replies.
-	hdrStream     = jetstream.StreamHeader   // Nats-Stream
 	hdrSubject    = jetstream.SubjectHeader  // Nats-Subject
 	hdrSequence   = jetstream.SequenceHeader // Nats-Sequence
 	hdrTimeStamp  = jetstream.TimeStampHeaer // Nats-Time-Stamp

@@ -2,6 +2,9 @@ package eventstore
 
 import (
 	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 )
@@ -37,4 +40,18 @@ func RequestKey(stream, principal, requestID string) string {
 		return ""
 	}
 	return stream + "/" + principal + "/" + requestID
+}
+
+// DerivedID is the id of a new aggregate of kind created by member with
+// requestID: hex(sha256(kind + "/" + member + "/" + requestID)[:16]), so
+// that a retried create lands on the same stream. With no request id the
+// id is random (32 hex digits) and the create is not idempotent.
+func DerivedID(kind, member, requestID string) string {
+	if requestID == "" {
+		var b [16]byte
+		_, _ = rand.Read(b[:])
+		return hex.EncodeToString(b[:])
+	}
+	sum := sha256.Sum256([]byte(kind + "/" + member + "/" + requestID))
+	return hex.EncodeToString(sum[:16])
 }

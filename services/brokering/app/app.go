@@ -5,12 +5,10 @@ package app
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"time"
 
+	"github.com/vigil-org/vigil/pkg/eventstore"
 	"github.com/vigil-org/vigil/pkg/model"
 	"github.com/vigil-org/vigil/services/brokering/domain"
 )
@@ -78,13 +76,7 @@ func New(repo Repository, policy domain.Policy, now Clock) *Service {
 // RaiseAlert lands on the same stream. With no request id the id is
 // random and the command is not idempotent.
 func AlertID(member, requestID string) string {
-	if requestID == "" {
-		var b [16]byte
-		_, _ = rand.Read(b[:])
-		return hex.EncodeToString(b[:])
-	}
-	sum := sha256.Sum256([]byte("alert/" + member + "/" + requestID))
-	return hex.EncodeToString(sum[:16])
+	return eventstore.DerivedID("alert", member, requestID)
 }
 
 const maxRetries = 5

@@ -5,12 +5,10 @@ package app
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"time"
 
+	"github.com/vigil-org/vigil/pkg/eventstore"
 	"github.com/vigil-org/vigil/pkg/model"
 	"github.com/vigil-org/vigil/services/denials/domain"
 )
@@ -87,13 +85,7 @@ func New(repo Repository, policy domain.Policy, now Clock, opts ...Option) *Serv
 // NoticeID derives the id of a notice from its notifier and request id, so
 // that a retried notification lands on the same stream.
 func NoticeID(member, requestID string) string {
-	if requestID == "" {
-		var b [16]byte
-		_, _ = rand.Read(b[:])
-		return hex.EncodeToString(b[:])
-	}
-	sum := sha256.Sum256([]byte("denial/" + member + "/" + requestID))
-	return hex.EncodeToString(sum[:16])
+	return eventstore.DerivedID("denial", member, requestID)
 }
 
 const maxRetries = 5

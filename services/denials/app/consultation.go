@@ -2,12 +2,10 @@ package app
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"time"
 
+	"github.com/vigil-org/vigil/pkg/eventstore"
 	"github.com/vigil-org/vigil/pkg/model"
 	"github.com/vigil-org/vigil/services/denials/domain"
 )
@@ -62,13 +60,7 @@ func (noConsultations) Append(context.Context, ConsultationChange) (Result, erro
 // ConsultationID derives the id of a consultation from its requester and
 // request id, so that a retried request lands on the same stream.
 func ConsultationID(member, requestID string) string {
-	if requestID == "" {
-		var b [16]byte
-		_, _ = rand.Read(b[:])
-		return hex.EncodeToString(b[:])
-	}
-	sum := sha256.Sum256([]byte("consultation/" + member + "/" + requestID))
-	return hex.EncodeToString(sum[:16])
+	return eventstore.DerivedID("consultation", member, requestID)
 }
 
 // decideConsultation is a consultation command's decision over the

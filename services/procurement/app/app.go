@@ -5,12 +5,10 @@ package app
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"time"
 
+	"github.com/vigil-org/vigil/pkg/eventstore"
 	"github.com/vigil-org/vigil/pkg/model"
 	"github.com/vigil-org/vigil/services/procurement/domain"
 )
@@ -85,13 +83,7 @@ func New(repo Repository, items Items, policy domain.Policy, now Clock) *Service
 // that a retried report lands on the same stream. With no request id the
 // id is random.
 func ReportID(member, requestID string) string {
-	if requestID == "" {
-		var b [16]byte
-		_, _ = rand.Read(b[:])
-		return hex.EncodeToString(b[:])
-	}
-	sum := sha256.Sum256([]byte("procurement/" + member + "/" + requestID))
-	return hex.EncodeToString(sum[:16])
+	return eventstore.DerivedID("procurement", member, requestID)
 }
 
 const maxRetries = 5

@@ -23,12 +23,12 @@ type batchAck struct {
 // commitRequest sends the commit message m of batch id (n messages) and
 // checks the acknowledgement. A rejection is returned as a
 // *jetstream.APIError (wrapped) so that errorCode can classify it.
-func (c *committer) commitRequest(subject string, m *nats.Msg, id string, n int) (uint64, error) {
+func (c *committer) commitRequest(m *nats.Msg, id string, n int) (uint64, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), c.timeout)
 	defer cancel()
 	resp, err := c.nc.RequestMsgWithContext(ctx, m)
 	if err != nil {
-		return 0, fmt.Errorf("commit batch %s on %s: %w", id, subject, err)
+		return 0, fmt.Errorf("commit batch %s on %s: %w", id, m.Subject, err)
 	}
 	var ack batchAck
 	if err := json.Unmarshal(resp.Data, &ack); err != nil {

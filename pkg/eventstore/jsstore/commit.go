@@ -105,7 +105,7 @@ func (c *committer) publishBatch(reqs []*pending, n int) (uint64, error) {
 			m.Header.Set(hdrBatchSeq, strconv.Itoa(i))
 			if i == n {
 				m.Header.Set(hdrBatchCommit, "1")
-				return c.commitRequest(m.Subject, m, id, n)
+				return c.commitRequest(m, id, n)
 			}
 			if err := c.nc.PublishMsg(m); err != nil {
 				return 0, fmt.Errorf("publish batch %s: %w", id, err)

@@ -9,6 +9,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	"github.com/vigil-org/vigil/pkg/eventstore"
+	"github.com/vigil-org/vigil/pkg/pbconv"
 	vigilv1 "github.com/vigil-org/vigil/proto/vigil/v1"
 )
 
@@ -38,7 +39,8 @@ func applyEvent(tx *bolt.Tx, ev eventstore.RecordedEvent) error {
 	return setPosition(tx, ev.Position)
 }
 
-func isItemKind(k string) bool { return k == "denial" || k == "procurement" || k == "alert" }
+// isItemKind reports whether aggregate type k is a shared item's.
+func isItemKind(k string) bool { return pbconv.ItemKindPB(k) != vigilv1.ItemKind_ITEM_KIND_UNSPECIFIED }
 
 func applyItemEvent(tx *bolt.Tx, ev eventstore.RecordedEvent, env *vigilv1.EventEnvelope) error {
 	id := env.GetAggregateId()

@@ -33,7 +33,7 @@ type content struct {
 }
 
 // isItemKind reports whether aggregate type k is a shared item's.
-func isItemKind(k string) bool { return k == KindDenial || k == KindProcurement || k == KindAlert }
+func isItemKind(k string) bool { return pbconv.ItemKindPB(k) != vigilv1.ItemKind_ITEM_KIND_UNSPECIFIED }
 
 // next returns the item as it is after env, and whether its parties must
 // be indexed again (new content or a new audience). It returns nil when

@@ -6,15 +6,16 @@ import (
 	"time"
 
 	"github.com/vigil-org/vigil/pkg/annex"
+	"github.com/vigil-org/vigil/pkg/identity"
 	"github.com/vigil-org/vigil/pkg/model"
 	vigilv1 "github.com/vigil-org/vigil/proto/vigil/v1"
 )
 
-// Item kinds, spelled as the log's aggregate types.
+// Item kinds, spelled as the log's aggregate types (identity's).
 const (
-	KindDenial      = "denial"
-	KindProcurement = "procurement"
-	KindAlert       = "alert"
+	KindDenial      = identity.KindDenial
+	KindProcurement = identity.KindProcurement
+	KindAlert       = identity.KindAlert
 )
 
 // Item is what screening knows of one shared item. Items are immutable

@@ -107,14 +107,14 @@ func (f *Filter) setNames(names []string) error {
 	errs := []error{tooMany("watch_names", len(names))}
 	for i, n := range names {
 		field := fmt.Sprintf("watch_names[%d]", i)
-		k := NewNameKey(n)
-		switch {
-		case len(n) > MaxWatchName:
+		if len(n) > MaxWatchName {
 			errs = append(errs, model.Invalid(field, "longer than %d bytes", MaxWatchName))
-		case len(k) == 0:
-			errs = append(errs, model.Invalid(field, "%q has no name words (only punctuation or legal forms)", clip(n)))
-		default:
+			continue
+		}
+		if k := NewNameKey(n); len(k) > 0 {
 			f.names = append(f.names, k)
+		} else {
+			errs = append(errs, model.Invalid(field, "%q has no name words (only punctuation or legal forms)", clip(n)))
 		}
 	}
 	return errors.Join(errs...)

@@ -8,6 +8,7 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
+	"github.com/vigil-org/vigil/pkg/grpcerr"
 	"github.com/vigil-org/vigil/pkg/model"
 	"github.com/vigil-org/vigil/pkg/pbconv"
 	vigilv1 "github.com/vigil-org/vigil/proto/vigil/v1"
@@ -112,10 +113,14 @@ func checkLimit(n int32) error {
 	return nil
 }
 
-// invalid joins field errors into one INVALID_ARGUMENT status, nil if
-// there are none.
+// invalid joins field errors into one INVALID_ARGUMENT status, with
+// BadRequest details as every service gives them, nil if there are none.
 func invalid(errs ...error) error {
-	if err := errors.Join(errs...); err != nil {
+	err := errors.Join(errs...)
+	if fes := model.FieldErrors(err); len(fes) > 0 {
+		return grpcerr.InvalidArgument(fes)
+	}
+	if err != nil {
 		return status.Error(codes.InvalidArgument, err.Error())
 	}
 	return nil

@@ -34,7 +34,7 @@ func (s *Service) ReportGrantedDespiteDenial(ctx context.Context, actor domain.A
 	if r, ok := c.Handled(actor, requestID); ok {
 		return grantedBefore(id, r)
 	}
-	_, granted, err := domain.GrantDespiteDenial(c, actor, explanation)
+	closed, granted, err := domain.GrantDespiteDenial(c, actor, explanation)
 	if err != nil {
 		return Result{}, err
 	}
@@ -42,13 +42,18 @@ func (s *Service) ReportGrantedDespiteDenial(ctx context.Context, actor domain.A
 	if err != nil {
 		return Result{}, err
 	}
-	res, err := s.executeConsultation(ctx, id, actor, requestID, func(c *domain.Consultation, _ time.Time) ([]domain.ConsultationEvent, error) {
-		closed, _, err := domain.GrantDespiteDenial(c, actor, explanation)
-		if err != nil {
-			return nil, err
-		}
-		return []domain.ConsultationEvent{closed}, nil
-	})
+	// Close the consultation as loaded; only if it changed meanwhile,
+	// reload and decide again.
+	res, err := s.consultations.Append(ctx, consultationChange(c, actor, requestID, s.now(), []domain.ConsultationEvent{closed}))
+	if errors.Is(err, ErrWrongVersion) {
+		res, err = s.executeConsultation(ctx, id, actor, requestID, func(c *domain.Consultation, _ time.Time) ([]domain.ConsultationEvent, error) {
+			closed, _, err := domain.GrantDespiteDenial(c, actor, explanation)
+			if err != nil {
+				return nil, err
+			}
+			return []domain.ConsultationEvent{closed}, nil
+		})
+	}
 	if err != nil {
 		return Result{}, err
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -116,7 +117,7 @@ func TestTrendsThroughAPI(t *testing.T) {
 		want := expect(plan, m, nil)
 		var res trendsResponse
 		mustCall(t, st.client(t, m), st.gw.URL(), "TrendsService/GetTrends", map[string]any{"dimension": "TREND_DIMENSION_KIND"}, &res)
-		if got := res.totals(); !mapsEqual(got, want.kinds) || res.TotalItems != itoa(want.total) {
+		if got := res.totals(); !mapsEqual(got, want.kinds) || res.TotalItems != strconv.Itoa(want.total) {
 			t.Errorf("%s kinds = %v (total %s), want %v (total %d)", m, got, res.TotalItems, want.kinds, want.total)
 		}
 		mustCall(t, st.client(t, m), st.gw.URL(), "TrendsService/GetTrends", map[string]any{"dimension": "TREND_DIMENSION_DESTINATION", "limit": 20}, &res)

@@ -299,8 +299,6 @@ func (r trendsResponse) totals() map[string]int {
 	return out
 }
 
-func itoa(n int) string { return fmt.Sprint(n) }
-
 // mapsEqual compares counts, treating a missing key as zero.
 func mapsEqual(a, b map[string]int) bool {
 	for k, v := range a {

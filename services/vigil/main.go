@@ -107,10 +107,10 @@ func runBench(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	d := fs.Duration("duration", 5*time.Second, "length of each measurement")
 	clients := fs.String("clients", "1,16,64", "comma-separated concurrent client counts")
-	fs.StringVar(&bench.ExampleFile, "example", bench.ExampleFile, "notice sent by every notify")
-	fs.StringVar(&bench.AlertFile, "alert", bench.AlertFile, "alert sent by every raise")
+	example := fs.String("example", "examples/denial.json", "notice sent by every notify")
+	alert := fs.String("alert", "examples/alert.json", "alert sent by every raise")
 	rate := fs.Int("alert-rate", 500, "alerts per second for the alert-to-view latency (0 skips it)")
-	fs.IntVar(&bench.MinBatch, "min-batch", 0, "event store group-commit threshold (0: default)")
+	minBatch := fs.Int("min-batch", 0, "event store group-commit threshold (0: default)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run (server, NATS and clients) to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -134,5 +134,6 @@ func runBench(ctx context.Context, args []string) error {
 		}
 		cs = append(cs, n)
 	}
-	return bench.Run(ctx, bench.Config{Duration: *d, Clients: cs, AlertRate: *rate, Out: os.Stdout})
+	return bench.Run(ctx, bench.Config{Duration: *d, Clients: cs, AlertRate: *rate,
+		ExampleFile: *example, AlertFile: *alert, MinBatch: *minBatch, Out: os.Stdout})
 }

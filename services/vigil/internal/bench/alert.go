@@ -14,15 +14,13 @@ import (
 	"github.com/vigil-org/vigil/services/vigil/platform"
 )
 
-// AlertFile is the alert every raise sends.
-var AlertFile = "examples/alert.json"
-
 // alertToView measures, at a fixed arrival rate (open loop), the time from
 // sending RaiseAlert as JPN until an addressed member (KOR) can read the
 // alert from its view: the command's durable append, the projection and
 // the query, end to end over gRPC.
-func alertToView(ctx context.Context, p *platform.Platform, dir string, rate int, d time.Duration) (Sample, error) {
-	alert, err := loadAlert()
+func alertToView(ctx context.Context, p *platform.Platform, dir string, cfg Config) (Sample, error) {
+	rate, d := cfg.AlertRate, cfg.Duration
+	alert, err := loadAlert(cfg.AlertFile)
 	if err != nil {
 		return Sample{}, err
 	}
@@ -70,8 +68,8 @@ func raiseAndSee(ctx context.Context, b vigilv1.BrokeringServiceClient, v vigilv
 	return time.Since(t0), err
 }
 
-func loadAlert() (*vigilv1.BrokeringAlert, error) {
-	data, err := os.ReadFile(AlertFile)
+func loadAlert(file string) (*vigilv1.BrokeringAlert, error) {
+	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil, err
 	}

@@ -24,7 +24,12 @@ type Config struct {
 	// AlertRate is the arrival rate of the alert-to-view measurement; 0
 	// skips it.
 	AlertRate int
-	Out       io.Writer
+	// ExampleFile is the notice every notify sends; AlertFile the alert
+	// every raise sends.
+	ExampleFile, AlertFile string
+	// MinBatch is passed to the platform's event store (0: its default).
+	MinBatch int
+	Out      io.Writer
 }
 
 // Sample is the outcome of one measured run.
@@ -127,8 +132,8 @@ func Run(ctx context.Context, cfg Config) error {
 func report(w io.Writer, cfg Config, size int, raw, notify []Sample) {
 	base := raw[0].Rate()
 	host, _ := os.Hostname()
-	fmt.Fprintf(w, "Run %s on %s (%s/%s, %d CPUs, %s), %s per measurement, payload %d bytes (the stored envelope of examples/denial.json).\n\n",
-		time.Now().UTC().Format("2006-01-02 15:04 MST"), host, runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version(), cfg.Duration, size)
+	fmt.Fprintf(w, "Run %s on %s (%s/%s, %d CPUs, %s), %s per measurement, payload %d bytes (the stored envelope of %s).\n\n",
+		time.Now().UTC().Format("2006-01-02 15:04 MST"), host, runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version(), cfg.Duration, size, cfg.ExampleFile)
 	fmt.Fprintln(w, "| what | clients (or rate) | ops/s | p50 | p99 | errors | CPUs busy | ops/s vs raw single publish |")
 	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|")
 	for _, s := range append(raw, notify...) {

@@ -16,14 +16,8 @@ import (
 	"github.com/vigil-org/vigil/services/vigil/platform"
 )
 
-// MinBatch is passed to the platform's event store (0: its default).
-var MinBatch int
-
-// ExampleFile is the notice every notify sends.
-var ExampleFile = "examples/denial.json"
-
-func exampleNotice() (*vigilv1.DenialNotice, error) {
-	data, err := os.ReadFile(ExampleFile)
+func exampleNotice(file string) (*vigilv1.DenialNotice, error) {
+	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil, err
 	}
@@ -32,8 +26,8 @@ func exampleNotice() (*vigilv1.DenialNotice, error) {
 }
 
 // payloadOfExample approximates the stored envelope size of the example.
-func payloadOfExample() ([]byte, error) {
-	n, err := exampleNotice()
+func payloadOfExample(file string) ([]byte, error) {
+	n, err := exampleNotice(file)
 	if err != nil {
 		return nil, err
 	}
@@ -47,7 +41,7 @@ func payloadOfExample() ([]byte, error) {
 // notifyThroughGRPC measures NotifyDenial through the whole platform:
 // mTLS gRPC, validation, group-committed durable append.
 func notifyThroughGRPC(ctx context.Context, dir string, cfg Config, log *slog.Logger) ([]Sample, error) {
-	p, err := platform.Start(ctx, platform.Config{DataDir: dir, Listen: "127.0.0.1:0", Logger: log, MinBatch: MinBatch})
+	p, err := platform.Start(ctx, platform.Config{DataDir: dir, Listen: "127.0.0.1:0", Logger: log, MinBatch: cfg.MinBatch})
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +50,7 @@ func notifyThroughGRPC(ctx context.Context, dir string, cfg Config, log *slog.Lo
 	done := make(chan error, 1)
 	go func() { done <- p.Run(runCtx) }()
 	defer func() { stop(); <-done }()
-	n, err := exampleNotice()
+	n, err := exampleNotice(cfg.ExampleFile)
 	if err != nil {
 		return nil, err
 	}
@@ -73,7 +67,7 @@ func notifyThroughGRPC(ctx context.Context, dir string, cfg Config, log *slog.Lo
 		closeAll()
 	}
 	if cfg.AlertRate > 0 {
-		s, err := alertToView(ctx, p, dir, cfg.AlertRate, cfg.Duration)
+		s, err := alertToView(ctx, p, dir, cfg)
 		if err != nil {
 			return nil, err
 		}

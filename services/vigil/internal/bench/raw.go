@@ -34,7 +34,7 @@ func rawPublish(ctx context.Context, dir string, cfg Config, log *slog.Logger) (
 	if err != nil {
 		return nil, 0, err
 	}
-	payload, err := payloadOfExample()
+	payload, err := payloadOfExample(cfg.ExampleFile)
 	if err != nil {
 		return nil, 0, err
 	}

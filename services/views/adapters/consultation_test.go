@@ -43,8 +43,8 @@ func TestApplyConsultation_Statuses(t *testing.T) {
 		{vigilv1.ConsultationStatus_CONSULTATION_STATUS_ANSWERED, vigilv1.ConsultationAnswer_CONSULTATION_ANSWER_OBJECTS, true, false},
 		{vigilv1.ConsultationStatus_CONSULTATION_STATUS_CLOSED, vigilv1.ConsultationAnswer_CONSULTATION_ANSWER_OBJECTS, false, false},
 	}
-	for i, ev := range l.events {
-		if err := s.Apply(l.events[i : i+1]); err != nil {
+	for i, ev := range l.Events() {
+		if err := s.Apply(l.Events()[i : i+1]); err != nil {
 			t.Fatalf("apply %d: %v", ev.Position, err)
 		}
 		c := consGet(t, s, consA)
@@ -72,13 +72,13 @@ func TestApplyConsultation_EndStates(t *testing.T) {
 	l.then(consA, "JPN", "FRA", &vigilv1.ConsultationClosed{ConsultationId: consA, Reason: adapters.GrantedReason})
 	l.request(consB, denial, "DEU", "FRA", 30)
 	l.then(consB, "JPN", "FRA", &vigilv1.ConsultationLapsed{ConsultationId: consB})
-	if err := s.Apply(l.events[:2]); err != nil {
+	if err := s.Apply(l.Events()[:2]); err != nil {
 		t.Fatal(err)
 	}
 	if c := consGet(t, s, consA); c.Status != vigilv1.ConsultationStatus_CONSULTATION_STATUS_LAPSED || c.Open() || c.Overdue(consT0.AddDate(1, 0, 0)) {
 		t.Fatalf("lapsed: %+v", c)
 	}
-	if err := s.Apply(l.events[2:]); err != nil {
+	if err := s.Apply(l.Events()[2:]); err != nil {
 		t.Fatal(err)
 	}
 	if c := consGet(t, s, consA); c.Status != vigilv1.ConsultationStatus_CONSULTATION_STATUS_GRANTED_DESPITE_DENIAL || c.Open() {
@@ -95,7 +95,7 @@ func TestConsultationsOf(t *testing.T) {
 	l := newConsLog(t)
 	l.request(consA, denial, "JPN", "FRA", 30)
 	l.request(consB, denial, "DEU", "FRA", 30)
-	if err := s.Apply(l.events); err != nil {
+	if err := s.Apply(l.Events()); err != nil {
 		t.Fatal(err)
 	}
 	for member, want := range map[string][]string{"FRA": {consA, consB}, "JPN": {consA}, "DEU": {consB}, "KOR": nil, "": nil, "FR": nil} {
@@ -154,7 +154,7 @@ func TestApplyConsultation_UnknownConsultation(t *testing.T) {
 	s := consStore(t)
 	l := newConsLog(t)
 	l.then(consA, "FRA", "JPN", &vigilv1.ConsultationAcknowledged{ConsultationId: consA})
-	if err := s.Apply(l.events); err == nil {
+	if err := s.Apply(l.Events()); err == nil {
 		t.Fatal("an event of an unknown consultation was projected")
 	}
 	if pos, _ := s.Position(); pos != 0 {
@@ -166,26 +166,26 @@ func TestApplyConsultation_UnknownConsultation(t *testing.T) {
 // and again (redelivery), gives the same database byte for byte.
 func TestConsultationViews_Rebuild(t *testing.T) {
 	l := newConsLog(t)
-	l.add("denial", denial, "FRA", &vigilv1.Releasability{Members: []string{"DEU", "JPN"}}, consT0, &vigilv1.DenialNotified{
+	l.Add("denial", denial, "FRA", &vigilv1.Releasability{Members: []string{"DEU", "JPN"}}, consT0, &vigilv1.DenialNotified{
 		DenialId: denial, Notice: &vigilv1.DenialNotice{Reference: "FR-1", Releasability: &vigilv1.Releasability{Members: []string{"DEU", "JPN"}}},
 		NotifiedAt: timestamppb.New(consT0), ReviewDue: timestamppb.New(consT0.AddDate(3, 0, 0))})
 	l.request(consA, denial, "JPN", "FRA", 30)
 	l.request(consB, denial, "DEU", "FRA", 10)
 	l.then(consA, "FRA", "JPN", &vigilv1.ConsultationAnswered{ConsultationId: consA, Answer: vigilv1.ConsultationAnswer_CONSULTATION_ANSWER_OBJECTS, Text: "No."})
 	l.then(consA, "JPN", "FRA", &vigilv1.ConsultationClosed{ConsultationId: consA, Reason: adapters.GrantedReason})
-	l.add("denial", denial, "JPN", &vigilv1.Releasability{Members: []string{"DEU", "JPN"}}, consT0.Add(48*time.Hour),
+	l.Add("denial", denial, "JPN", &vigilv1.Releasability{Members: []string{"DEU", "JPN"}}, consT0.Add(48*time.Hour),
 		&vigilv1.LicenceGrantedDespiteDenial{DenialId: denial, ConsultationId: consA, GrantingMember: "JPN", Explanation: "Verified end-use."})
 
 	live, rebuilt := consStore(t), consStore(t)
-	for i := range l.events {
-		if err := live.Apply(l.events[i : i+1]); err != nil {
+	for i := range l.Events() {
+		if err := live.Apply(l.Events()[i : i+1]); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := live.Apply(l.events); err != nil {
+	if err := live.Apply(l.Events()); err != nil {
 		t.Fatal(err)
 	}
-	if err := rebuilt.Apply(l.events); err != nil {
+	if err := rebuilt.Apply(l.Events()); err != nil {
 		t.Fatal(err)
 	}
 	a, err := live.Dump()
@@ -210,12 +210,12 @@ func TestGrantInDenialHistory(t *testing.T) {
 	s := consStore(t)
 	l := newConsLog(t)
 	rel := &vigilv1.Releasability{Members: []string{"DEU", "JPN"}}
-	l.add("denial", denial, "FRA", rel, consT0, &vigilv1.DenialNotified{DenialId: denial,
+	l.Add("denial", denial, "FRA", rel, consT0, &vigilv1.DenialNotified{DenialId: denial,
 		Notice: &vigilv1.DenialNotice{Reference: "FR-1", Releasability: rel}, NotifiedAt: timestamppb.New(consT0),
 		ReviewDue: timestamppb.New(consT0.AddDate(3, 0, 0))})
-	l.add("denial", denial, "JPN", rel, consT0.Add(time.Hour), &vigilv1.LicenceGrantedDespiteDenial{DenialId: denial,
+	l.Add("denial", denial, "JPN", rel, consT0.Add(time.Hour), &vigilv1.LicenceGrantedDespiteDenial{DenialId: denial,
 		ConsultationId: consA, GrantingMember: "JPN", Explanation: "Verified end-use."})
-	if err := s.Apply(l.events); err != nil {
+	if err := s.Apply(l.Events()); err != nil {
 		t.Fatal(err)
 	}
 	n, err := s.Get(denial)

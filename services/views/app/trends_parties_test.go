@@ -9,6 +9,7 @@ import (
 
 	vigilv1 "github.com/vigil-org/vigil/proto/vigil/v1"
 	"github.com/vigil-org/vigil/services/views/app"
+	"github.com/vigil-org/vigil/services/views/screening/screeningtest"
 )
 
 // parties renders parties as "name=count ...".
@@ -73,12 +74,12 @@ func TestTopPartiesCountsItemsNotRecords(t *testing.T) {
 	v := newViews(t)
 	at := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
 	for _, id := range []string{"X1", "X2"} {
-		v.add(id, "FRA", at, &vigilv1.DenialNotice{DestinationCountry: "IRN", Releasability: toAll(),
+		v.add(id, "FRA", at, &vigilv1.DenialNotice{DestinationCountry: "IRN", Releasability: screeningtest.All(),
 			// the same entity twice in one item, once only by an alias
-			Parties: []*vigilv1.Party{party("Müller GmbH", "DEU"), party("", "DEU", "MULLER")}})
+			Parties: []*vigilv1.Party{screeningtest.EndUser("Müller GmbH", "DEU"), screeningtest.EndUser("", "DEU", "MULLER")}})
 	}
-	v.add("X3", "FRA", at, &vigilv1.DenialNotice{DestinationCountry: "IRN", Releasability: toAll(),
-		Parties: []*vigilv1.Party{party("Mueller", "DEU")}})
+	v.add("X3", "FRA", at, &vigilv1.DenialNotice{DestinationCountry: "IRN", Releasability: screeningtest.All(),
+		Parties: []*vigilv1.Party{screeningtest.EndUser("Mueller", "DEU")}})
 	got := v.topParties(app.PartiesQuery{Member: "JPN"})
 	if parties(got) != "Müller GmbH=2" || !slices.Equal(got[0].Names, []string{"MULLER", "Müller GmbH"}) {
 		t.Errorf("parties = %+v", got)

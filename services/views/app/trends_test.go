@@ -10,6 +10,7 @@ import (
 	"github.com/vigil-org/vigil/pkg/annex"
 	vigilv1 "github.com/vigil-org/vigil/proto/vigil/v1"
 	"github.com/vigil-org/vigil/services/views/app"
+	"github.com/vigil-org/vigil/services/views/screening/screeningtest"
 )
 
 // totals renders Totals as "key=count ...".
@@ -221,7 +222,7 @@ func TestTrendsCountsEachItemOnce(t *testing.T) {
 	// Released to its own originator too: indexed as FRA's own and in
 	// FRA's inbox.
 	v.add("D9", "FRA", utc("2026-06-01T00:00:00Z"), &vigilv1.DenialNotice{
-		DestinationCountry: "IRN", ControlEntries: entries("3.A.1"), Releasability: toOnly("FRA", "JPN")})
+		DestinationCountry: "IRN", ControlEntries: screeningtest.Entries("3.A.1"), Releasability: screeningtest.Only("FRA", "JPN")})
 	for _, m := range []string{"FRA", "JPN"} {
 		if got := totals(v.trends(app.TrendsQuery{Member: m, Dimension: app.DimensionKind})); got != "denial=1" {
 			t.Errorf("%s: totals = %q, want denial=1", m, got)

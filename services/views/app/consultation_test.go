@@ -1,7 +1,6 @@
 package app_test
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -20,21 +19,6 @@ import (
 
 var consT0 = time.Date(2025, 4, 2, 9, 0, 0, 0, time.UTC)
 
-// consWaiter is a projection that has applied everything in its store.
-type consWaiter struct{ store *adapters.Store }
-
-func (w consWaiter) WaitFor(_ context.Context, pos uint64) error {
-	if pos > w.Position() {
-		return context.DeadlineExceeded
-	}
-	return nil
-}
-
-func (w consWaiter) Position() uint64 {
-	pos, _ := w.store.Position()
-	return pos
-}
-
 // consFixture is a views store and query service over hand-made
 // consultation events.
 type consFixture struct {
@@ -52,7 +36,7 @@ func newConsFixture(t *testing.T) *consFixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = s.Close() })
-	return &consFixture{t: t, store: s, app: app.New(s, consWaiter{s}, model.StaticRoster{"FRA", "DEU", "JPN", "KOR", "USA"}),
+	return &consFixture{t: t, store: s, app: app.New(s, caughtUp{s}, model.StaticRoster{"FRA", "DEU", "JPN", "KOR", "USA"}),
 		vers: map[string]uint64{}}
 }
 

@@ -49,7 +49,7 @@ func (c *client) consultAnswer(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	v, ok := vigilv1.ConsultationAnswer_value["CONSULTATION_ANSWER_"+strings.ToUpper(strings.ReplaceAll(pos[1], "-", "_"))]
+	v, ok := enumValue(vigilv1.ConsultationAnswer_value, "CONSULTATION_ANSWER_", pos[1])
 	if !ok {
 		return usageError{"answer: want objects, no-objection or needs-information"}
 	}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/proto"
@@ -100,14 +99,14 @@ func readJSON(path string, m proto.Message) error {
 func (f *cmdFlags) filter(kind vigilv1.ItemKind) (*vigilv1.ItemFilter, error) {
 	out := &vigilv1.ItemFilter{Kind: kind, Country: f.country, ControlCode: f.code, FromDate: f.from, ToDate: f.to, UnacknowledgedOnly: f.unacked}
 	if f.kind != "" {
-		v, ok := vigilv1.ItemKind_value["ITEM_KIND_"+strings.ToUpper(f.kind)]
+		v, ok := enumValue(vigilv1.ItemKind_value, "ITEM_KIND_", f.kind)
 		if !ok {
 			return nil, usageError{"--kind: want denial, procurement or alert"}
 		}
 		out.Kind = vigilv1.ItemKind(v)
 	}
 	if f.statusName != "" {
-		v, ok := vigilv1.ItemStatus_value["ITEM_STATUS_"+strings.ToUpper(f.statusName)]
+		v, ok := enumValue(vigilv1.ItemStatus_value, "ITEM_STATUS_", f.statusName)
 		if !ok {
 			return nil, usageError{"--status: want active, revoked, expired, withdrawn or closed"}
 		}

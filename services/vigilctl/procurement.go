@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"strings"
 
 	vigilv1 "github.com/vigil-org/vigil/proto/vigil/v1"
 )
@@ -50,7 +49,7 @@ func (c *client) outcome(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	v, ok := vigilv1.ProcurementOutcome_value["PROCUREMENT_OUTCOME_"+strings.ToUpper(strings.ReplaceAll(pos[1], "-", "_"))]
+	v, ok := enumValue(vigilv1.ProcurementOutcome_value, "PROCUREMENT_OUTCOME_", pos[1])
 	if !ok {
 		return usageError{"outcome: want pending, refused-by-firm, licence-applied-for, licence-denied, licence-granted, under-investigation or unknown"}
 	}

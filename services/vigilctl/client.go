@@ -115,7 +115,7 @@ func (c *client) listOwn(ctx context.Context, flt *vigilv1.ItemFilter, minPos ui
 }
 
 func kindName(k vigilv1.ItemKind) string {
-	return strings.ToLower(strings.TrimPrefix(k.String(), "ITEM_KIND_"))
+	return enumName(k, "ITEM_KIND_")
 }
 
 var jsonOpts = protojson.MarshalOptions{Multiline: true, Indent: "  "}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"strings"
 	"text/tabwriter"
 
 	vigilv1 "github.com/vigil-org/vigil/proto/vigil/v1"
@@ -97,8 +96,8 @@ func (c *client) consultList(ctx context.Context, args []string) error {
 	fmt.Fprintln(tw, "ID\tDENIAL\tFROM\tTO\tSTATUS\tANSWER\tDUE\tOVERDUE")
 	for _, k := range res.GetConsultations() {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", k.GetId(), k.GetDenialId(), k.GetRequestingMember(), k.GetDenyingMember(),
-			strings.ToLower(strings.TrimPrefix(k.GetStatus().String(), "CONSULTATION_STATUS_")),
-			strings.ToLower(strings.TrimPrefix(k.GetAnswer().String(), "CONSULTATION_ANSWER_")), day(k.GetDue()), yesNo(k.GetOverdue()))
+			enumName(k.GetStatus(), "CONSULTATION_STATUS_"),
+			enumName(k.GetAnswer(), "CONSULTATION_ANSWER_"), day(k.GetDue()), yesNo(k.GetOverdue()))
 	}
 	return tw.Flush()
 }

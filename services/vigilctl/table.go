@@ -31,14 +31,14 @@ func printDetail(out io.Writer, d *vigilv1.GetItemResponse) error {
 	fmt.Fprintf(tw, "title\t%s\ndestination\t%s\ncountries\t%s\ncodes\t%s\ndue\t%s\n", s.GetTitle(), s.GetDestinationCountry(),
 		strings.Join(s.GetCountries(), ","), strings.Join(s.GetControlCodes(), ","), day(s.GetDueAt()))
 	for _, p := range parties(d) {
-		fmt.Fprintf(tw, "party\t%s (%s, %s)\n", p.GetName(), strings.ToLower(strings.TrimPrefix(p.GetRole().String(), "PARTY_ROLE_")), p.GetCountry())
+		fmt.Fprintf(tw, "party\t%s (%s, %s)\n", p.GetName(), enumName(p.GetRole(), "PARTY_ROLE_"), p.GetCountry())
 	}
 	for _, r := range d.GetRecipients() {
 		fmt.Fprintf(tw, "recipient\t%s acknowledged=%s", r.GetMember(), yesNo(r.GetAcknowledged()))
 		if s.GetKind() == vigilv1.ItemKind_ITEM_KIND_ALERT {
 			fmt.Fprintf(tw, " responded=%s lapsed=%s", yesNo(r.GetResponded()), yesNo(r.GetLapsed()))
 			if r.GetResponded() {
-				fmt.Fprintf(tw, " %s", strings.ToLower(strings.TrimPrefix(r.GetResponse().GetOutcome().String(), "RESPONSE_OUTCOME_")))
+				fmt.Fprintf(tw, " %s", enumName(r.GetResponse().GetOutcome(), "RESPONSE_OUTCOME_"))
 			}
 		}
 		fmt.Fprintln(tw)
@@ -65,7 +65,7 @@ func parties(d *vigilv1.GetItemResponse) []*vigilv1.Party {
 }
 
 func statusName(s vigilv1.ItemStatus) string {
-	return strings.ToLower(strings.TrimPrefix(s.String(), "ITEM_STATUS_"))
+	return enumName(s, "ITEM_STATUS_")
 }
 
 func yesNo(b bool) string {

@@ -84,6 +84,12 @@ func enumValue(values map[string]int32, prefix, s string) (int32, bool) {
 	return v, ok && v != 0
 }
 
+// enumName is the inverse of enumValue for display: PREFIX_PO_BOX_ADDRESS
+// as "po_box_address".
+func enumName(v fmt.Stringer, prefix string) string {
+	return strings.ToLower(strings.TrimPrefix(v.String(), prefix))
+}
+
 // watch prints matching items as they arrive, until interrupted (or
 // --for passes). It ignores --timeout. When the stream ends otherwise
 // (too slow, server gone) it fails with the cursor to resume from.

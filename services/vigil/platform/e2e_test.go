@@ -33,17 +33,25 @@ type running struct {
 
 func startPlatform(t *testing.T, dir string, clk *clock) *running {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	cfg := platform.Config{DataDir: dir, Listen: "127.0.0.1:0", ExpiryInterval: time.Hour, Logger: slog.New(slog.DiscardHandler)}
+	cfg := platform.Config{DataDir: dir}
 	if clk != nil {
 		cfg.Now = clk.Now
 	}
+	return startWith(t, cfg)
+}
+
+// startWith starts and runs a platform on cfg, listening on a random
+// loopback port, with hourly expiry and no logging, until the test ends.
+func startWith(t *testing.T, cfg platform.Config) *running {
+	t.Helper()
+	cfg.Listen, cfg.ExpiryInterval, cfg.Logger = "127.0.0.1:0", time.Hour, slog.New(slog.DiscardHandler)
+	ctx, cancel := context.WithCancel(context.Background())
 	p, err := platform.Start(ctx, cfg)
 	if err != nil {
 		cancel()
 		t.Fatalf("start platform: %v", err)
 	}
-	r := &running{p: p, dir: dir, cancel: cancel, done: make(chan error, 1)}
+	r := &running{p: p, dir: cfg.DataDir, cancel: cancel, done: make(chan error, 1)}
 	go func() { r.done <- p.Run(ctx) }()
 	t.Cleanup(r.stop)
 	return r

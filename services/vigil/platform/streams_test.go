@@ -3,7 +3,6 @@ package platform_test
 import (
 	"context"
 	"errors"
-	"log/slog"
 	"testing"
 	"time"
 
@@ -20,17 +19,9 @@ import (
 // refused by the server.
 func TestAgencyStreams(t *testing.T) {
 	dir := t.TempDir()
-	ctx, cancel := context.WithCancel(context.Background())
 	clk := &clock{now: time.Now().UTC()}
-	p, err := platform.Start(ctx, platform.Config{DataDir: dir, Listen: "127.0.0.1:0", NATSListen: freeAddr(t),
-		Now: clk.Now, ExpiryInterval: time.Hour, Logger: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		cancel()
-		t.Fatal(err)
-	}
-	r := &running{p: p, dir: dir, cancel: cancel, done: make(chan error, 1)}
-	go func() { r.done <- p.Run(ctx) }()
-	t.Cleanup(r.stop)
+	r := startWith(t, platform.Config{DataDir: dir, NATSListen: freeAddr(t), Now: clk.Now})
+	p := r.p
 
 	korStream := subscribe(t, r.as(t, "KOR-customs"))
 	deuStream := subscribe(t, r.as(t, "DEU-customs"))

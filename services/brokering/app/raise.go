@@ -30,14 +30,14 @@ func (s *Service) Raise(ctx context.Context, actor domain.Actor, requestID strin
 	}
 	res, err := s.repo.Append(ctx, change(a, actor, requestID, now, events))
 	if errors.Is(err, ErrWrongVersion) {
-		return s.raisedBefore(ctx, id, actor, requestID)
+		return s.refusedRaise(ctx, id, actor, requestID, domain.ErrAlreadyExists) // lost a race for the stream: a concurrent retry, or a clash
 	}
 	return res, err
 }
 
-// refusedRaise answers a raise the rules refused: a retry of a raise that
-// was accepted gets its first result (its details may have gone stale
-// since), anything else the refusal.
+// refusedRaise answers a raise the rules or the store refused: a retry of
+// a raise that was accepted gets its first result (its details may have
+// gone stale since), anything else the refusal.
 func (s *Service) refusedRaise(ctx context.Context, id string, actor domain.Actor, requestID string, refusal error) (Result, error) {
 	a, err := s.repo.Load(ctx, id)
 	if err != nil {
@@ -47,17 +47,4 @@ func (s *Service) refusedRaise(ctx context.Context, id string, actor domain.Acto
 		return duplicate(id, r), nil
 	}
 	return Result{}, refusal
-}
-
-// raisedBefore resolves a raise that lost a race for its stream: a
-// concurrent retry of the same request, or a clash.
-func (s *Service) raisedBefore(ctx context.Context, id string, actor domain.Actor, requestID string) (Result, error) {
-	a, err := s.repo.Load(ctx, id)
-	if err != nil {
-		return Result{}, err
-	}
-	if r, ok := a.Handled(actor, requestID); ok {
-		return duplicate(id, r), nil
-	}
-	return Result{}, domain.ErrAlreadyExists
 }

@@ -34,25 +34,12 @@ func (s *Service) RequestConsultation(ctx context.Context, actor domain.Actor, r
 	res, err := s.consultations.Append(ctx, ConsultationChange{ID: id, Actor: actor, RequestID: requestID, At: now,
 		Events: events, Members: domain.Parties(actor.Member, d.Originator), Marking: d.Notice.Marking})
 	if errors.Is(err, ErrWrongVersion) {
-		return s.requestedBefore(ctx, id, actor, requestID)
+		return s.refusedRequest(ctx, id, actor, requestID, domain.ErrConsultationExists) // lost a race for the stream: a concurrent retry, or a clash
 	}
 	return res, err
 }
 
-// requestedBefore resolves a request whose stream appeared concurrently:
-// a retry of the same request, or a clash.
-func (s *Service) requestedBefore(ctx context.Context, id string, actor domain.Actor, requestID string) (Result, error) {
-	c, err := s.consultations.Load(ctx, id)
-	if err != nil {
-		return Result{}, err
-	}
-	if r, ok := c.Handled(actor, requestID); ok {
-		return consulted(id, r), nil
-	}
-	return Result{}, domain.ErrConsultationExists
-}
-
-// refusedRequest answers a request the rules refused: a retry of a request
+// refusedRequest answers a request the rules or the store refused: a retry of a request
 // that was accepted gets its first result (the denial may have expired
 // since), anything else the refusal.
 func (s *Service) refusedRequest(ctx context.Context, id string, actor domain.Actor, requestID string, refusal error) (Result, error) {

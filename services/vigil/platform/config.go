@@ -1,7 +1,8 @@
 // Package platform runs every Vigil service in one process: the embedded
 // NATS server (or a connection to an external one), the JetStream event
-// store, the development PKI, and the denials and views services on one
-// mutual-TLS gRPC server with reflection and health.
+// store, the development PKI, and the denials, views, procurement,
+// brokering and alerts services on one mutual-TLS gRPC server with
+// reflection and health (and, optionally, the HTTPS gateway).
 package platform
 
 import (

@@ -92,8 +92,12 @@ async function listPage(ctx, opt) {
 function itemCell(s) {
   return h('td', { class: 'item-cell' },
     h('a', { href: '/items/' + encodeURIComponent(s.id), class: 'title' }, s.title || s.reference || s.id),
-    h('div', { class: 'sub' }, s.reference ? h('span', {}, s.reference) : null, markingBadge(s.marking),
-      enumLabel(s.urgency) ? h('span', { class: `badge urgency-${enumLabel(s.urgency).toLowerCase()}` }, enumLabel(s.urgency)) : null));
+    h('div', { class: 'sub' }, s.reference ? h('span', {}, s.reference) : null, markingBadge(s.marking), urgencyBadge(s.urgency)));
+}
+
+function urgencyBadge(u) {
+  const label = enumLabel(u);
+  return label ? h('span', { class: `badge urgency-${label.toLowerCase()}` }, label) : null;
 }
 
 function codes(list) {

@@ -47,15 +47,21 @@ func caTemplate(now time.Time) *x509.Certificate {
 	}
 }
 
-// clientTemplate describes p's client certificate: CN = ID,
+// ClientSubject is the subject of p's client certificate: CN = ID,
 // O = member, OU = agency role (agencies only).
-func clientTemplate(p Principal, now time.Time) *x509.Certificate {
+func ClientSubject(p Principal) pkix.Name {
 	subject := pkix.Name{CommonName: p.ID, Organization: []string{p.Member}}
 	if p.IsAgency() {
 		subject.OrganizationalUnit = []string{p.Agency}
 	}
+	return subject
+}
+
+// clientTemplate describes p's client certificate, with subject
+// ClientSubject(p).
+func clientTemplate(p Principal, now time.Time) *x509.Certificate {
 	return &x509.Certificate{
-		Subject:               subject,
+		Subject:               ClientSubject(p),
 		NotBefore:             now.Add(-backdate),
 		NotAfter:              now.AddDate(leafYears, 0, 0),
 		BasicConstraintsValid: true,

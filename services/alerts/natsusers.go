@@ -1,7 +1,6 @@
 package alerts
 
 import (
-	"crypto/x509/pkix"
 	"fmt"
 	"slices"
 
@@ -44,9 +43,5 @@ func NATSUsers(prefix string, entries []identity.Entry) ([]natsembed.User, error
 // role), spelled as nats-server's certificate mapping expects:
 // "CN=KOR-customs,OU=customs,O=KOR".
 func CertificateSubject(p identity.Principal) string {
-	n := pkix.Name{CommonName: p.ID, Organization: []string{p.Member}}
-	if p.IsAgency() {
-		n.OrganizationalUnit = []string{p.Agency}
-	}
-	return n.String()
+	return identity.ClientSubject(p).String()
 }

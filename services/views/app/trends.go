@@ -3,6 +3,7 @@ package app
 import (
 	"cmp"
 	"context"
+	"github.com/vigil-org/vigil/pkg/identity"
 	"slices"
 	"strconv"
 
@@ -33,7 +34,9 @@ const OtherKey = "other"
 // TrendsQuery asks for item counts grouped by a dimension, overall and
 // per period.
 type TrendsQuery struct {
-	Member      string
+	Member string
+	// Access is the caller's need-to-know; the zero Access counts nothing.
+	Access      identity.Access
 	MinPosition uint64
 	Filter      Filter
 	Dimension   Dimension
@@ -78,7 +81,7 @@ type Trends struct {
 // reach q.MinPosition in time.
 func (s *Service) GetTrends(ctx context.Context, q TrendsQuery) (Trends, error) {
 	var rows []trendRow
-	pos, err := s.scan(ctx, q.Member, q.MinPosition, q.Filter, func(n *adapters.Item, sum *vigilv1.ItemSummary, c proto.Message) {
+	pos, err := s.scan(ctx, q.Member, q.Access, q.MinPosition, q.Filter, func(n *adapters.Item, sum *vigilv1.ItemSummary, c proto.Message) {
 		rows = append(rows, trendRow{period: q.Period.index(n.CreatedAt), groups: groupsOf(q.Dimension, n, sum, c)})
 	})
 	if err != nil {
@@ -103,11 +106,12 @@ type trendRow struct {
 // a port call that gave one.
 type group struct{ key, label, name string }
 
-// scan calls visit for every item member may see that passes f, with the
-// item's summary and content as member sees them, in one read of the
-// store, after catching up with minPos. It returns the position the
-// answer reflects.
-func (s *Service) scan(ctx context.Context, member string, minPos uint64, f Filter,
+// scan calls visit for every item member may see, of a kind access
+// allows, that passes f, with the item's summary and content as the
+// caller may see them (an agency's need-to-know applied, as in lists), in
+// one read of the store, after catching up with minPos. It returns the
+// position the answer reflects.
+func (s *Service) scan(ctx context.Context, member string, access identity.Access, minPos uint64, f Filter,
 	visit func(*adapters.Item, *vigilv1.ItemSummary, proto.Message)) (uint64, error) {
 	if err := s.catchUp(ctx, minPos); err != nil {
 		return 0, err
@@ -117,11 +121,11 @@ func (s *Service) scan(ctx context.Context, member string, minPos uint64, f Filt
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		sum, c, err := summarize(n, member)
+		sum, c, ok, err := summarizeFor(n, member, access)
 		if err != nil {
 			return err
 		}
-		if f.keep(sum) {
+		if ok && f.keep(sum) {
 			visit(n, sum, c)
 		}
 		return nil

@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"github.com/vigil-org/vigil/pkg/identity"
 	"testing"
 	"time"
 
@@ -122,3 +123,7 @@ func seed(t *testing.T) *views {
 		Parties: []*vigilv1.Party{screeningtest.EndUser("Orient Shipping Co", "CHN")}, Releasability: screeningtest.Only("JPN")})
 	return v
 }
+
+// delegation is a member delegation's need-to-know: everything its member
+// may see.
+var delegation = identity.NeedToKnow(identity.Principal{Member: "FRA"})

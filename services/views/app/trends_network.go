@@ -31,7 +31,7 @@ type Network struct {
 // views do not reach q.MinPosition in time.
 func (s *Service) PartyNetwork(ctx context.Context, q PartiesQuery) (Network, error) {
 	b := newPartyBook()
-	pos, err := s.scan(ctx, q.Member, q.MinPosition, q.Filter, b.add)
+	pos, err := s.scan(ctx, q.Member, q.Access, q.MinPosition, q.Filter, b.add)
 	if err != nil {
 		return Network{}, err
 	}

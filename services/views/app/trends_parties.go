@@ -3,6 +3,7 @@ package app
 import (
 	"cmp"
 	"context"
+	"github.com/vigil-org/vigil/pkg/identity"
 	"slices"
 	"time"
 
@@ -12,7 +13,9 @@ import (
 // PartiesQuery asks about the parties named in the items Member may see
 // that pass Filter.
 type PartiesQuery struct {
-	Member      string
+	Member string
+	// Access is the caller's need-to-know; the zero Access counts nothing.
+	Access      identity.Access
 	MinPosition uint64
 	Filter      Filter
 	// Limit is the number of parties returned (0: the query's default;
@@ -54,7 +57,7 @@ type Parties struct {
 // q.MinPosition in time.
 func (s *Service) TopParties(ctx context.Context, q PartiesQuery) (Parties, error) {
 	b := newPartyBook()
-	pos, err := s.scan(ctx, q.Member, q.MinPosition, q.Filter, b.add)
+	pos, err := s.scan(ctx, q.Member, q.Access, q.MinPosition, q.Filter, b.add)
 	if err != nil {
 		return Parties{}, err
 	}

@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"fmt"
+	"github.com/vigil-org/vigil/pkg/identity"
 	"slices"
 	"strings"
 	"testing"
@@ -38,14 +39,14 @@ func TestTopParties(t *testing.T) {
 		want string
 	}{
 		// D1's alias "Nour Trading" is P1's name: one entity in D1, D2, P1.
-		{"aliases merge", app.PartiesQuery{Member: "FRA"}, "AL NOUR TRADING=3 Sky Logistics FZE=3 Orient Shipping=2"},
-		{"limit", app.PartiesQuery{Member: "FRA", Limit: 1}, "AL NOUR TRADING=3"},
-		{"USA does not see P1 or D3; Orient Shipping recurs no more", app.PartiesQuery{Member: "USA"}, "AL NOUR TRADING=2 Sky Logistics FZE=2"},
-		{"JPN", app.PartiesQuery{Member: "JPN"}, "AL NOUR TRADING=2 Orient Shipping=2 Sky Logistics FZE=2"},
-		{"filter", app.PartiesQuery{Member: "FRA", Filter: app.Filter{Kind: vigilv1.ItemKind_ITEM_KIND_DENIAL}}, "AL NOUR TRADING=2"},
-		{"one matching item shows its parties", app.PartiesQuery{Member: "FRA", Filter: app.Filter{Kind: vigilv1.ItemKind_ITEM_KIND_ALERT}},
+		{"aliases merge", app.PartiesQuery{Access: delegation, Member: "FRA"}, "AL NOUR TRADING=3 Sky Logistics FZE=3 Orient Shipping=2"},
+		{"limit", app.PartiesQuery{Access: delegation, Member: "FRA", Limit: 1}, "AL NOUR TRADING=3"},
+		{"USA does not see P1 or D3; Orient Shipping recurs no more", app.PartiesQuery{Access: delegation, Member: "USA"}, "AL NOUR TRADING=2 Sky Logistics FZE=2"},
+		{"JPN", app.PartiesQuery{Access: delegation, Member: "JPN"}, "AL NOUR TRADING=2 Orient Shipping=2 Sky Logistics FZE=2"},
+		{"filter", app.PartiesQuery{Access: delegation, Member: "FRA", Filter: app.Filter{Kind: vigilv1.ItemKind_ITEM_KIND_DENIAL}}, "AL NOUR TRADING=2"},
+		{"one matching item shows its parties", app.PartiesQuery{Access: delegation, Member: "FRA", Filter: app.Filter{Kind: vigilv1.ItemKind_ITEM_KIND_ALERT}},
 			"Orient Shipping=1 Sky Logistics FZE=1"},
-		{"no matching item", app.PartiesQuery{Member: "FRA", Filter: app.Filter{Country: "BRA"}}, ""},
+		{"no matching item", app.PartiesQuery{Access: delegation, Member: "FRA", Filter: app.Filter{Country: "BRA"}}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -58,7 +59,7 @@ func TestTopParties(t *testing.T) {
 
 func TestTopPartiesDetail(t *testing.T) {
 	v := seed(t)
-	p := v.topParties(app.PartiesQuery{Member: "FRA"})[0]
+	p := v.topParties(app.PartiesQuery{Access: delegation, Member: "FRA"})[0]
 	want := app.Party{
 		Key: "AL NOUR TRADING", Name: "AL NOUR TRADING",
 		Names:   []string{"AL NOUR TRADING", "Al-Nour Trading Co., Ltd.", "Nour Trading"},
@@ -80,7 +81,7 @@ func TestTopPartiesCountsItemsNotRecords(t *testing.T) {
 	}
 	v.add("X3", "FRA", at, &vigilv1.DenialNotice{DestinationCountry: "IRN", Releasability: screeningtest.All(),
 		Parties: []*vigilv1.Party{screeningtest.EndUser("Mueller", "DEU")}})
-	got := v.topParties(app.PartiesQuery{Member: "JPN"})
+	got := v.topParties(app.PartiesQuery{Access: delegation, Member: "JPN"})
 	if parties(got) != "Müller GmbH=2" || !slices.Equal(got[0].Names, []string{"MULLER", "Müller GmbH"}) {
 		t.Errorf("parties = %+v", got)
 	}
@@ -93,13 +94,13 @@ func TestPartyNetwork(t *testing.T) {
 		q            app.PartiesQuery
 		nodes, edges string
 	}{
-		{"all", app.PartiesQuery{Member: "FRA"}, "AL NOUR TRADING=3 SKY LOGISTICS=3 ORIENT SHIPPING=2",
+		{"all", app.PartiesQuery{Access: delegation, Member: "FRA"}, "AL NOUR TRADING=3 SKY LOGISTICS=3 ORIENT SHIPPING=2",
 			"AL NOUR TRADING-SKY LOGISTICS=2 ORIENT SHIPPING-SKY LOGISTICS=1"},
-		{"limit keeps the edges among the kept nodes", app.PartiesQuery{Member: "FRA", Limit: 2},
+		{"limit keeps the edges among the kept nodes", app.PartiesQuery{Access: delegation, Member: "FRA", Limit: 2},
 			"AL NOUR TRADING=3 SKY LOGISTICS=3", "AL NOUR TRADING-SKY LOGISTICS=2"},
-		{"USA sees fewer shared items", app.PartiesQuery{Member: "USA"}, "AL NOUR TRADING=2 SKY LOGISTICS=2 ORIENT SHIPPING=1",
+		{"USA sees fewer shared items", app.PartiesQuery{Access: delegation, Member: "USA"}, "AL NOUR TRADING=2 SKY LOGISTICS=2 ORIENT SHIPPING=1",
 			"AL NOUR TRADING-SKY LOGISTICS=1 ORIENT SHIPPING-SKY LOGISTICS=1"},
-		{"filter", app.PartiesQuery{Member: "FRA", Filter: app.Filter{Kind: vigilv1.ItemKind_ITEM_KIND_DENIAL}},
+		{"filter", app.PartiesQuery{Access: delegation, Member: "FRA", Filter: app.Filter{Kind: vigilv1.ItemKind_ITEM_KIND_DENIAL}},
 			"AL NOUR TRADING=2 ORIENT SHIPPING=1 SKY LOGISTICS=1", "AL NOUR TRADING-SKY LOGISTICS=1"},
 	}
 	for _, tt := range tests {
@@ -146,5 +147,31 @@ func TestPartyKey(t *testing.T) {
 		if got := app.PartyKey(in); got != want {
 			t.Errorf("PartyKey(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// An agency's trends count only what its need-to-know shows: licensing
+// sees alerts as a summary only, so no alert party or route reaches its
+// top parties or transit countries; customs sees no denial rationale but
+// the parties of every kind.
+func TestTrendsFollowNeedToKnow(t *testing.T) {
+	v := seed(t)
+	licensing := identity.NeedToKnow(identity.Principal{Member: "FRA", Agency: identity.RoleLicensing})
+	alerts := app.Filter{Kind: vigilv1.ItemKind_ITEM_KIND_ALERT}
+	if got := parties(v.topParties(app.PartiesQuery{Access: licensing, Member: "FRA", Filter: alerts})); got != "" {
+		t.Errorf("licensing top parties of alerts = %q, want none", got)
+	}
+	if got := totals(v.trends(app.TrendsQuery{Access: licensing, Member: "FRA", Dimension: app.DimensionTransitCountry, Filter: alerts})); got != "" {
+		t.Errorf("licensing transit countries of alerts = %q, want none", got)
+	}
+	if got := totals(v.trends(app.TrendsQuery{Access: licensing, Member: "FRA", Dimension: app.DimensionKind})); got != totals(v.trends(app.TrendsQuery{Access: delegation, Member: "FRA", Dimension: app.DimensionKind})) {
+		t.Errorf("licensing counts by kind %q differ from its member's", got)
+	}
+	customs := identity.NeedToKnow(identity.Principal{Member: "FRA", Agency: identity.RoleCustoms})
+	if got, want := parties(v.topParties(app.PartiesQuery{Access: customs, Member: "FRA"})), parties(v.topParties(app.PartiesQuery{Access: delegation, Member: "FRA"})); got != want {
+		t.Errorf("customs top parties %q, want its member's %q", got, want)
+	}
+	if got := totals(v.trends(app.TrendsQuery{Access: identity.Access{}, Member: "FRA", Dimension: app.DimensionKind})); got != "" {
+		t.Errorf("no access counts %q", got)
 	}
 }

@@ -66,7 +66,7 @@ func TestTrendsByDimension(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := totals(v.trends(app.TrendsQuery{Member: tt.member, Dimension: tt.dim})); got != tt.want {
+			if got := totals(v.trends(app.TrendsQuery{Access: delegation, Member: tt.member, Dimension: tt.dim})); got != tt.want {
 				t.Errorf("totals = %q, want %q", got, tt.want)
 			}
 		})
@@ -89,7 +89,7 @@ func TestTrendsLabels(t *testing.T) {
 		{app.DimensionOriginator, "KOR", "Korea (Republic of)"},
 	}
 	for _, tt := range tests {
-		res := v.trends(app.TrendsQuery{Member: "FRA", Dimension: tt.dim})
+		res := v.trends(app.TrendsQuery{Access: delegation, Member: "FRA", Dimension: tt.dim})
 		i := slices.IndexFunc(res.Totals, func(c app.GroupCount) bool { return c.Key == tt.key })
 		if i < 0 || res.Totals[i].Label != tt.want || res.Series[i].Label != tt.want {
 			t.Errorf("dimension %d: no group %q labelled %q in %+v", tt.dim, tt.key, tt.want, res.Totals)
@@ -99,7 +99,7 @@ func TestTrendsLabels(t *testing.T) {
 
 func TestTrendsReleasability(t *testing.T) {
 	v := seed(t)
-	q := app.TrendsQuery{Dimension: app.DimensionDestination, Filter: app.Filter{Country: "IRN"}}
+	q := app.TrendsQuery{Access: delegation, Dimension: app.DimensionDestination, Filter: app.Filter{Country: "IRN"}}
 	want := map[string]struct {
 		totals string
 		items  int
@@ -138,7 +138,7 @@ func TestTrendsPeriods(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := v.trends(app.TrendsQuery{Member: tt.member, Dimension: app.DimensionKind, Period: tt.period})
+			res := v.trends(app.TrendsQuery{Access: delegation, Member: tt.member, Dimension: app.DimensionKind, Period: tt.period})
 			if got := strings.Join(res.Periods, " "); got != tt.periods {
 				t.Errorf("periods = %q, want %q", got, tt.periods)
 			}
@@ -151,7 +151,7 @@ func TestTrendsPeriods(t *testing.T) {
 
 func TestTrendsOther(t *testing.T) {
 	v := seed(t)
-	res := v.trends(app.TrendsQuery{Member: "FRA", Dimension: app.DimensionControlItem, Limit: 2})
+	res := v.trends(app.TrendsQuery{Access: delegation, Member: "FRA", Dimension: app.DimensionControlItem, Limit: 2})
 	if got, want := totals(res), "3=2 9=2 other=3"; got != want {
 		t.Errorf("totals = %q, want %q", got, want)
 	}
@@ -162,7 +162,7 @@ func TestTrendsOther(t *testing.T) {
 	if res.TotalItems != 5 {
 		t.Errorf("total items = %d, want 5", res.TotalItems)
 	}
-	if all := v.trends(app.TrendsQuery{Member: "FRA", Dimension: app.DimensionControlItem, Limit: 5}); strings.Contains(totals(all), app.OtherKey) {
+	if all := v.trends(app.TrendsQuery{Access: delegation, Member: "FRA", Dimension: app.DimensionControlItem, Limit: 5}); strings.Contains(totals(all), app.OtherKey) {
 		t.Errorf("no group should fold into other at the limit: %q", totals(all))
 	}
 }
@@ -182,7 +182,7 @@ func TestTrendsFilter(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := v.trends(app.TrendsQuery{Member: "FRA", Dimension: tt.dim, Filter: tt.filter})
+			res := v.trends(app.TrendsQuery{Access: delegation, Member: "FRA", Dimension: tt.dim, Filter: tt.filter})
 			if got := totals(res); got != tt.want || res.TotalItems != tt.items {
 				t.Errorf("totals %q over %d items, want %q over %d", got, res.TotalItems, tt.want, tt.items)
 			}
@@ -192,7 +192,7 @@ func TestTrendsFilter(t *testing.T) {
 
 func TestTrendsEmpty(t *testing.T) {
 	v := newViews(t)
-	res := v.trends(app.TrendsQuery{Member: "FRA", Dimension: app.DimensionKind})
+	res := v.trends(app.TrendsQuery{Access: delegation, Member: "FRA", Dimension: app.DimensionKind})
 	if len(res.Totals) != 0 || len(res.Series) != 0 || len(res.Periods) != 0 || res.TotalItems != 0 {
 		t.Errorf("empty views gave %+v", res)
 	}
@@ -200,17 +200,17 @@ func TestTrendsEmpty(t *testing.T) {
 
 func TestTrendsMinPosition(t *testing.T) {
 	v := seed(t)
-	res, err := v.app.GetTrends(t.Context(), app.TrendsQuery{Member: "FRA", Dimension: app.DimensionKind, MinPosition: 5})
+	res, err := v.app.GetTrends(t.Context(), app.TrendsQuery{Access: delegation, Member: "FRA", Dimension: app.DimensionKind, MinPosition: 5})
 	if err != nil || res.Position != 5 {
 		t.Errorf("at the projected position: %v, position %d", err, res.Position)
 	}
-	if _, err := v.app.GetTrends(t.Context(), app.TrendsQuery{Member: "FRA", Dimension: app.DimensionKind, MinPosition: 6}); !errors.Is(err, app.ErrBehind) {
+	if _, err := v.app.GetTrends(t.Context(), app.TrendsQuery{Access: delegation, Member: "FRA", Dimension: app.DimensionKind, MinPosition: 6}); !errors.Is(err, app.ErrBehind) {
 		t.Errorf("beyond the projected position: %v, want ErrBehind", err)
 	}
-	if _, err := v.app.TopParties(t.Context(), app.PartiesQuery{Member: "FRA", MinPosition: 6}); !errors.Is(err, app.ErrBehind) {
+	if _, err := v.app.TopParties(t.Context(), app.PartiesQuery{Access: delegation, Member: "FRA", MinPosition: 6}); !errors.Is(err, app.ErrBehind) {
 		t.Errorf("TopParties beyond the projected position: %v, want ErrBehind", err)
 	}
-	if _, err := v.app.PartyNetwork(t.Context(), app.PartiesQuery{Member: "FRA", MinPosition: 6}); !errors.Is(err, app.ErrBehind) {
+	if _, err := v.app.PartyNetwork(t.Context(), app.PartiesQuery{Access: delegation, Member: "FRA", MinPosition: 6}); !errors.Is(err, app.ErrBehind) {
 		t.Errorf("PartyNetwork beyond the projected position: %v, want ErrBehind", err)
 	}
 }
@@ -224,11 +224,11 @@ func TestTrendsCountsEachItemOnce(t *testing.T) {
 	v.add("D9", "FRA", utc("2026-06-01T00:00:00Z"), &vigilv1.DenialNotice{
 		DestinationCountry: "IRN", ControlEntries: screeningtest.Entries("3.A.1"), Releasability: screeningtest.Only("FRA", "JPN")})
 	for _, m := range []string{"FRA", "JPN"} {
-		if got := totals(v.trends(app.TrendsQuery{Member: m, Dimension: app.DimensionKind})); got != "denial=1" {
+		if got := totals(v.trends(app.TrendsQuery{Access: delegation, Member: m, Dimension: app.DimensionKind})); got != "denial=1" {
 			t.Errorf("%s: totals = %q, want denial=1", m, got)
 		}
 	}
-	if got := totals(v.trends(app.TrendsQuery{Member: "KOR", Dimension: app.DimensionKind})); got != "" {
+	if got := totals(v.trends(app.TrendsQuery{Access: delegation, Member: "KOR", Dimension: app.DimensionKind})); got != "" {
 		t.Errorf("KOR: totals = %q, want none", got)
 	}
 }

@@ -3,6 +3,7 @@ package ports
 import (
 	"context"
 	"errors"
+	"github.com/vigil-org/vigil/pkg/identity"
 	"strings"
 
 	"google.golang.org/grpc/codes"
@@ -49,7 +50,7 @@ var periods = map[vigilv1.TrendPeriod]app.Period{
 // group of the dimension, overall and per period. INVALID_ARGUMENT names
 // every bad field: dimension (required), period, limit, filter.
 func (t *TrendsServer) GetTrends(ctx context.Context, req *vigilv1.GetTrendsRequest) (*vigilv1.GetTrendsResponse, error) {
-	m, err := member(ctx)
+	p, err := principal(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -57,7 +58,7 @@ func (t *TrendsServer) GetTrends(ctx context.Context, req *vigilv1.GetTrendsRequ
 	if err != nil {
 		return nil, err
 	}
-	q.Member = m
+	q.Member, q.Access = p.Member, identity.NeedToKnow(p)
 	res, err := t.s.app.GetTrends(ctx, q)
 	if err != nil {
 		return nil, t.s.toStatus(err)
@@ -194,7 +195,7 @@ func (t *TrendsServer) PartyNetwork(ctx context.Context, req *vigilv1.PartyNetwo
 
 // partiesQuery validates a parties request for the caller.
 func partiesQuery(ctx context.Context, f *vigilv1.ItemFilter, n int32, minPos uint64) (app.PartiesQuery, error) {
-	m, err := member(ctx)
+	p, err := principal(ctx)
 	if err != nil {
 		return app.PartiesQuery{}, err
 	}
@@ -205,5 +206,5 @@ func partiesQuery(ctx context.Context, f *vigilv1.ItemFilter, n int32, minPos ui
 	if err != nil {
 		return app.PartiesQuery{}, err
 	}
-	return app.PartiesQuery{Member: m, MinPosition: minPos, Filter: flt, Limit: int(n)}, nil
+	return app.PartiesQuery{Member: p.Member, Access: identity.NeedToKnow(p), MinPosition: minPos, Filter: flt, Limit: int(n)}, nil
 }
